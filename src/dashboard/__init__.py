@@ -1,0 +1,1 @@
+"""Klyngemonitor: the funders' dashboard for Norway's cluster programme."""

@@ -1,0 +1,18 @@
+"""Where the data set and the store live: repository defaults, overridable by environment."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def data_dir() -> Path:
+    """The contract CSV folder: `DASHBOARD_DATA`, else the shipped `data/`."""
+    return Path(os.environ.get("DASHBOARD_DATA") or ROOT / "data")
+
+
+def db_path() -> Path:
+    """The DuckDB store: `DASHBOARD_DB`, else `var/klyngemonitor.duckdb` (git-ignored)."""
+    return Path(os.environ.get("DASHBOARD_DB") or ROOT / "var" / "klyngemonitor.duckdb")

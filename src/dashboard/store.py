@@ -1,0 +1,142 @@
+"""The DuckDB store: built from the contract CSVs, swapped in atomically, served read-only.
+
+A build writes a new file beside the store and renames it over the old one, so readers see the
+old store or the new one, never half of either, and a failed build leaves the old store as it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import hashlib
+import os
+import tempfile
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import duckdb
+import pandas as pd
+
+from .contract import TABLES
+from .validate import ParsedTable, read_dataset
+
+SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build wrote: rows per table and the fingerprint of the data it came from."""
+
+    db_path: Path
+    rows: dict[str, int]
+    data_hash: str
+
+
+def data_fingerprint(data_dir: Path) -> str:
+    """A hash of the contract files' content: the store is stale when this changes."""
+    digest = hashlib.sha256()
+    for table in TABLES:
+        path = data_dir / table.file
+        digest.update(table.file.encode())
+        digest.update(path.read_bytes() if path.is_file() else b"<missing>")
+    return digest.hexdigest()
+
+
+def _frame(parsed: ParsedTable) -> pd.DataFrame:
+    return pd.DataFrame(parsed.rows, columns=parsed.table.column_names)
+
+
+def _latest_fact(tables: dict[str, ParsedTable]) -> dt.date:
+    """The data's as-of date: the latest dated fact (a period start or an award)."""
+    dates = [r["start_date"] for r in tables["programme_periods"].rows]
+    dates += [r["awarded_on"] for r in tables["certifications"].rows]
+    return max(dates, default=dt.date(2002, 1, 1))
+
+
+def write_store(tables: dict[str, ParsedTable], target: Path, data_hash: str) -> dict[str, int]:
+    """Create a fresh store file at `target` from validated tables; returns rows per table."""
+    con = duckdb.connect(str(target))
+    try:
+        con.execute(SCHEMA)
+        rows = {}
+        for table in TABLES:
+            frame = _frame(tables[table.name])
+            con.register("incoming", frame)
+            con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")
+            con.unregister("incoming")
+            rows[table.name] = len(frame)
+        meta = {
+            "data_hash": data_hash,
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            "data_as_of": _latest_fact(tables).isoformat(),
+        }
+        con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    return rows
+
+
+@contextmanager
+def _build_lock(db: Path) -> Iterator[None]:
+    """One builder at a time per store, across processes (app start, CLI, tests)."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_suffix(db.suffix + ".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def build(data_dir: Path, db: Path) -> BuildReport:
+    """Validate every contract file, then build the store and swap it in atomically.
+
+    Raises ValidationError (with every problem) before anything is written.
+    """
+    data_hash = data_fingerprint(data_dir)
+    tables = read_dataset(data_dir)
+    with _build_lock(db):
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()  # DuckDB wants to create the file itself
+        try:
+            rows = write_store(tables, tmp, data_hash)
+            os.replace(tmp, db)
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return BuildReport(db, rows, data_hash)
+
+
+def stored_hash(db: Path) -> str | None:
+    """The data fingerprint the store was built from, or None when there is no usable store."""
+    if not db.is_file():
+        return None
+    try:
+        con = connect_readonly(db)
+    except duckdb.Error:
+        return None
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'data_hash'").fetchone()
+    except duckdb.Error:
+        return None
+    finally:
+        con.close()
+    return row[0] if row else None
+
+
+def ensure_store(data_dir: Path, db: Path) -> bool:
+    """Build the store when it is missing or was built from other data; True when it built."""
+    if stored_hash(db) == data_fingerprint(data_dir):
+        return False
+    build(data_dir, db)
+    return True
+
+
+def connect_readonly(db: Path) -> duckdb.DuckDBPyConnection:
+    """The serving connection: read-only, no file or network access beyond the store."""
+    return duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
