@@ -1,0 +1,105 @@
+"""Command line: build the store, regenerate estimates, export the dashboard's extracts."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from . import config, estimates, extracts, queries, store
+from .filters import Filters
+from .validate import ValidationError
+
+
+def _date(value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="validate data/ and build the DuckDB store atomically")
+    build.add_argument("--data", type=Path, default=None, help="contract CSV folder (default data/)")
+    build.add_argument("--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)")
+
+    gen = sub.add_parser("estimates", help="regenerate funding.csv and results.csv (seeded)")
+    gen.add_argument("--data", type=Path, default=None)
+    gen.add_argument("--seed", type=int, default=2026)
+
+    export = sub.add_parser("export", help="write a dashboard extract as CSV")
+    export.add_argument("extract", choices=extracts.EXTRACTS)
+    export.add_argument("--as-of", type=_date, default=None, help="date YYYY-MM-DD (default today)")
+    export.add_argument("--area", action="append", default=[], help="opportunity area id (repeatable)")
+    export.add_argument("--level", action="append", default=[], help="level (repeatable)")
+    export.add_argument("--region", action="append", default=[], help="region (repeatable)")
+    export.add_argument("--label", action="append", default=[], help="label held, or none (repeatable)")
+    export.add_argument("--db", type=Path, default=None)
+    export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    data, db = args.data or config.data_dir(), args.db or config.db_path()
+    started = time.perf_counter()
+    try:
+        report = store.build(data, db)
+    except ValidationError as err:
+        print(f"Build stopped: {len(err.problems)} problem(s) in {data}; the store was not changed.",
+              file=sys.stderr)
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    counts = ", ".join(f"{name} {n}" for name, n in report.rows.items())
+    print(f"Built {db} in {time.perf_counter() - started:.2f} s: {counts}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    db = args.db or config.db_path()
+    if args.db is None:
+        store.ensure_store(config.data_dir(), db)
+    if not db.is_file():
+        print(f"No store at {db}: run `python -m dashboard build` first.", file=sys.stderr)
+        return 2
+    con = store.connect_readonly(db)
+    try:
+        vocabulary = queries.vocabulary(con)
+        given = {"area": args.area, "level": args.level, "region": args.region, "label": args.label}
+        filters, notices = Filters.from_params(given, vocabulary)
+        if notices:
+            for param, values in given.items():
+                known = getattr(vocabulary, param + "s")
+                for value in values:
+                    if value not in known:
+                        print(f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
+                              file=sys.stderr)
+            return 2
+        filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
+        data = extracts.csv_bytes(con, args.extract, filters)
+    finally:
+        con.close()
+    if args.output:
+        args.output.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; returns the process exit code."""
+    args = _parser().parse_args(argv)
+    if args.command == "build":
+        return _build(args)
+    if args.command == "estimates":
+        funding, results = estimates.generate(args.data or config.data_dir(), args.seed)
+        print(f"Wrote funding.csv ({funding} rows) and results.csv ({results} rows)")
+        return 0
+    return _export(args)

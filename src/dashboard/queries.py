@@ -1,0 +1,165 @@
+"""All SQL the dashboard runs, parameterised, against the read-only store.
+
+Every extract starts from SCOPE: the clusters the filters select, with their level and label
+status as of the filter date. Pages, the export CLI and the tests all come through here.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+
+from .filters import Filters, Vocabulary
+
+SCOPE = """
+WITH scope AS (
+    SELECT
+        c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, c.region, c.city,
+        l.level, s.label, s.last_label, s.status, s.awarded_on, s.valid_until, s.days_left,
+        s.score_pct, s.provenance AS label_provenance, s.source_url AS label_source_url,
+        c.website, c.source_url
+    FROM clusters AS c
+    JOIN opportunity_areas AS a USING (area_id)
+    LEFT JOIN level_on($as_of) AS l USING (cluster_id)
+    LEFT JOIN label_status($as_of) AS s USING (cluster_id)
+    WHERE (len($areas) = 0 OR list_contains($areas, c.area_id))
+      AND (len($regions) = 0 OR list_contains($regions, c.region))
+      AND (len($levels) = 0 OR list_contains($levels, l.level))
+      AND (len($labels) = 0 OR list_contains($labels, coalesce(s.label, 'none')))
+)
+"""
+
+EXTRACT_SQL = {
+    "clusters": """
+        SELECT cluster_id, cluster, area_id, area, region, city, level,
+               coalesce(label, 'none') AS label, website, source_url
+        FROM scope ORDER BY cluster
+    """,
+    "labels": """
+        SELECT cluster_id, cluster, area_id, region, level, label, last_label, status,
+               awarded_on, valid_until, days_left, score_pct,
+               label_provenance AS provenance, label_source_url AS source_url
+        FROM scope
+        ORDER BY CASE status WHEN 'expiring' THEN 0 WHEN 'expired' THEN 1
+                             WHEN 'active' THEN 2 ELSE 3 END,
+                 days_left NULLS LAST, cluster
+    """,
+    "awards": """
+        SELECT s.cluster_id, s.cluster, s.area_id, s.region, s.level, a.label, a.awarded_on,
+               a.valid_until, a.score_pct,
+               CASE WHEN a.valid_until < $as_of THEN 'expired'
+                    WHEN a.valid_until - $as_of <= 180 THEN 'expiring'
+                    ELSE 'valid' END AS state,
+               a.provenance, a.source_url, a.note
+        FROM scope AS s JOIN certifications AS a USING (cluster_id)
+        WHERE a.awarded_on <= $as_of
+        ORDER BY s.cluster, a.awarded_on
+    """,
+    "periods": """
+        SELECT s.cluster_id, s.cluster, s.area_id, s.region, p.level, p.start_date, p.end_date,
+               p.provenance, p.source_url, p.note
+        FROM scope AS s JOIN programme_periods AS p USING (cluster_id)
+        WHERE p.start_date <= $as_of
+        ORDER BY s.cluster, p.start_date
+    """,
+    "funding": """
+        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.region, f.year, y.level, f.funder,
+               f.amount_nok, f.provenance, f.source_url
+        FROM scope AS s
+        JOIN funding AS f USING (cluster_id)
+        LEFT JOIN cluster_year_level AS y ON y.cluster_id = f.cluster_id AND y.year = f.year
+        WHERE f.year <= year($as_of)
+        ORDER BY f.year, s.cluster, f.funder
+    """,
+    "results": """
+        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.region, r.year, y.level,
+               r.indicator, i.name_en AS indicator_name, i.unit, r.value, r.provenance,
+               r.source_url
+        FROM scope AS s
+        JOIN results AS r USING (cluster_id)
+        JOIN indicators AS i ON i.indicator_id = r.indicator
+        LEFT JOIN cluster_year_level AS y ON y.cluster_id = r.cluster_id AND y.year = r.year
+        WHERE r.year <= year($as_of)
+        ORDER BY r.indicator, r.year, s.cluster
+    """,
+}
+
+
+def _params(filters: Filters) -> dict[str, object]:
+    return {
+        "as_of": filters.date,
+        "areas": list(filters.areas),
+        "regions": list(filters.regions),
+        "levels": list(filters.levels),
+        "labels": list(filters.labels),
+    }
+
+
+def _typed_lists(sql: str) -> str:
+    """Empty Python lists bind without a type; cast the list parameters to VARCHAR[] once."""
+    for name in ("areas", "regions", "levels", "labels"):
+        sql = sql.replace(f"${name}", f"${name}::VARCHAR[]")
+    return sql.replace("$as_of", "$as_of::DATE")
+
+
+def extract(con: duckdb.DuckDBPyConnection, name: str, filters: Filters) -> pd.DataFrame:
+    """One named extract for the filters: the rows a page shows and a download contains."""
+    sql = _typed_lists(SCOPE + EXTRACT_SQL[name])
+    return con.execute(sql, _params(filters)).df()
+
+
+def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
+    """The values the filters offer: opportunity areas and regions present in the store."""
+    areas = [r[0] for r in con.execute("SELECT area_id FROM opportunity_areas ORDER BY area_id").fetchall()]
+    regions = con.execute(
+        "SELECT DISTINCT region FROM clusters WHERE region IS NOT NULL ORDER BY region"
+    ).fetchall()
+    return Vocabulary(areas=tuple(areas), regions=tuple(r[0] for r in regions))
+
+
+def opportunity_areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Opportunity areas with their Norwegian and English names."""
+    return con.execute("SELECT area_id, name_nb, name_en FROM opportunity_areas ORDER BY area_id").df()
+
+
+def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Result indicators with names and units."""
+    return con.execute("SELECT * FROM indicators ORDER BY indicator_id").df()
+
+
+def cluster_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every cluster's id and name, for the profile picker."""
+    return con.execute("SELECT cluster_id, name FROM clusters ORDER BY name").df()
+
+
+def cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> pd.DataFrame:
+    """One cluster's facts with its opportunity area (empty when the id is unknown)."""
+    return con.execute(
+        """SELECT c.*, a.name_en AS area, a.name_nb AS area_nb
+           FROM clusters AS c JOIN opportunity_areas AS a USING (area_id)
+           WHERE c.cluster_id = ?""",
+        [cluster_id],
+    ).df()
+
+
+def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Build facts: when the store was built, from which data, and the data's as-of date."""
+    return dict(con.execute("SELECT key, value FROM meta").fetchall())
+
+
+def provenance_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Rows per table and provenance, so a reader sees how much is published vs estimated."""
+    parts = [
+        f"SELECT '{table}' AS table_name, provenance, count(*) AS rows, "
+        f"count(source_url) AS rows_with_source FROM {table} GROUP BY provenance"
+        for table in ("programme_periods", "certifications", "funding", "results")
+    ]
+    return con.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, provenance").df()
+
+
+def table_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Rows per store table."""
+    names = ["opportunity_areas", "indicators", "clusters", "programme_periods",
+             "certifications", "funding", "results"]
+    sql = " UNION ALL ".join(f"SELECT '{n}' AS table_name, count(*) AS rows FROM {n}" for n in names)
+    return con.execute(sql).df()
