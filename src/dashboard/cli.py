@@ -41,6 +41,9 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--level", action="append", default=[], help="level (repeatable)")
     export.add_argument("--region", action="append", default=[], help="region (repeatable)")
     export.add_argument("--label", action="append", default=[], help="label held, or none (repeatable)")
+    export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
+    export.add_argument("--months", type=int, default=extracts.DEFAULT_MONTHS,
+                        help="renewal horizon of the renewals extract (default 6)")
     export.add_argument("--db", type=Path, default=None)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
@@ -82,8 +85,12 @@ def _export(args: argparse.Namespace) -> int:
                         print(f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
                               file=sys.stderr)
             return 2
+        if args.cluster is not None and queries.cluster(con, args.cluster).empty:
+            print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
+            return 2
         filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
-        data = extracts.csv_bytes(con, args.extract, filters)
+        frame = extracts.extract_frame(con, args.extract, filters, args.cluster, args.months)
+        data = extracts.to_csv(frame)
     finally:
         con.close()
     if args.output:

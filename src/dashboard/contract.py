@@ -92,6 +92,7 @@ TABLES: tuple[Table, ...] = (
             Column("source_url", "url", required=False),
             Column("members_published", "text", required=False),
             Column("area_basis", "text", required=False),
+            Column("all_sources", "text", required=False),
         ),
         key=("cluster_id",),
     ),

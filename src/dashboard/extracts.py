@@ -7,17 +7,29 @@ import re
 import duckdb
 import pandas as pd
 
-from . import queries
+from . import queries, summaries
 from .filters import PARAM_OF, Filters
 
-EXTRACTS = tuple(queries.EXTRACT_SQL)
+DERIVED = {"attention": ("labels", summaries.attention)}
+EXTRACTS = (*queries.EXTRACT_SQL, *DERIVED)
+DEFAULT_MONTHS = 6
 
 
-def extract_frame(con: duckdb.DuckDBPyConnection, name: str, filters: Filters) -> pd.DataFrame:
-    """The rows of extract `name` for the filters."""
+def extract_frame(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters,
+    cluster_id: str | None = None,
+    months: int = DEFAULT_MONTHS,
+) -> pd.DataFrame:
+    """The rows of extract `name` for the filters (one cluster, when given; `months` is the
+    renewal horizon of the `renewals` extract)."""
+    if name in DERIVED:
+        source, derive = DERIVED[name]
+        return derive(queries.extract(con, source, filters, cluster_id, months))
     if name not in queries.EXTRACT_SQL:
         raise KeyError(f"unknown extract '{name}' (known: {', '.join(EXTRACTS)})")
-    return queries.extract(con, name, filters)
+    return queries.extract(con, name, filters, cluster_id, months)
 
 
 def to_csv(frame: pd.DataFrame) -> bytes:
@@ -25,14 +37,15 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
 
 
-def csv_bytes(con: duckdb.DuckDBPyConnection, name: str, filters: Filters) -> bytes:
-    """Extract `name` for the filters as CSV bytes."""
-    return to_csv(extract_frame(con, name, filters))
-
-
-def file_name(name: str, filters: Filters) -> str:
-    """A file name that says what is in it: view, filters and date."""
+def file_name(
+    name: str, filters: Filters, cluster_id: str | None = None, months: int | None = None
+) -> str:
+    """A file name that says what is in it: view, cluster, filters and date."""
     parts = ["klyngemonitor", name, filters.date.isoformat()]
+    if cluster_id:
+        parts.append(cluster_id)
+    if months is not None and name == "renewals":
+        parts.append(f"{months}-months")
     for field, param in PARAM_OF.items():
         values = getattr(filters, field)
         if values:

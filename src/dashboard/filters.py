@@ -19,6 +19,15 @@ PARAM_OF = {"areas": "area", "levels": "level", "regions": "region", "labels": "
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A value a link brought that was dropped: `kind` is `unknown` or `bad_date`."""
+
+    kind: str
+    param: str
+    value: str
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     """The values a filter may take, read from the store."""
 
@@ -57,9 +66,9 @@ class Filters:
     @classmethod
     def from_params(
         cls, params: Mapping[str, Sequence[str]], vocabulary: Vocabulary
-    ) -> tuple[Filters, list[str]]:
+    ) -> tuple[Filters, list[Notice]]:
         """Read the state from URL parameters; returns it with a notice per value dropped."""
-        notices: list[str] = []
+        notices: list[Notice] = []
         chosen: dict[str, tuple[str, ...]] = {}
         for name, param in PARAM_OF.items():
             known = getattr(vocabulary, name)
@@ -69,7 +78,7 @@ class Filters:
                     if value not in kept:
                         kept.append(value)
                 else:
-                    notices.append(f"Ignored unknown {param} {shown(value)} in the link.")
+                    notices.append(Notice("unknown", param, value))
             chosen[name] = tuple(kept)
         as_of = None
         for value in params.get("as_of", ())[:1]:
@@ -78,7 +87,7 @@ class Filters:
             except ValueError:
                 as_of = None
             if as_of is None:
-                notices.append(f"Ignored as_of {shown(value)}: not a date (YYYY-MM-DD); showing today.")
+                notices.append(Notice("bad_date", "as_of", value))
         return cls(as_of=as_of, **chosen), notices
 
 

@@ -26,6 +26,7 @@ WITH scope AS (
       AND (len($regions) = 0 OR list_contains($regions, c.region))
       AND (len($levels) = 0 OR list_contains($levels, l.level))
       AND (len($labels) = 0 OR list_contains($labels, coalesce(s.label, 'none')))
+      AND ($cluster IS NULL OR c.cluster_id = $cluster)
 )
 """
 
@@ -43,6 +44,14 @@ EXTRACT_SQL = {
         ORDER BY CASE status WHEN 'expiring' THEN 0 WHEN 'expired' THEN 1
                              WHEN 'active' THEN 2 ELSE 3 END,
                  days_left NULLS LAST, cluster
+    """,
+    "renewals": """
+        SELECT cluster_id, cluster, area_id, region, level, label, status, awarded_on,
+               valid_until, days_left, score_pct,
+               label_provenance AS provenance, label_source_url AS source_url
+        FROM scope
+        WHERE label IS NOT NULL AND valid_until < $as_of + to_months($months)
+        ORDER BY valid_until, cluster
     """,
     "awards": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.region, s.level, a.label, a.awarded_on,
@@ -85,9 +94,11 @@ EXTRACT_SQL = {
 }
 
 
-def _params(filters: Filters) -> dict[str, object]:
+def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, object]:
     return {
         "as_of": filters.date,
+        "cluster": cluster_id,
+        "months": months,
         "areas": list(filters.areas),
         "regions": list(filters.regions),
         "levels": list(filters.levels),
@@ -99,13 +110,22 @@ def _typed_lists(sql: str) -> str:
     """Empty Python lists bind without a type; cast the list parameters to VARCHAR[] once."""
     for name in ("areas", "regions", "levels", "labels"):
         sql = sql.replace(f"${name}", f"${name}::VARCHAR[]")
-    return sql.replace("$as_of", "$as_of::DATE")
+    sql = sql.replace("$as_of", "$as_of::DATE").replace("$cluster", "$cluster::VARCHAR")
+    return sql.replace("$months", "$months::INTEGER")
 
 
-def extract(con: duckdb.DuckDBPyConnection, name: str, filters: Filters) -> pd.DataFrame:
-    """One named extract for the filters: the rows a page shows and a download contains."""
-    sql = _typed_lists(SCOPE + EXTRACT_SQL[name])
-    return con.execute(sql, _params(filters)).df()
+def extract(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters,
+    cluster_id: str | None = None,
+    months: int = 6,
+) -> pd.DataFrame:
+    """One named extract for the filters (optionally one cluster; `months` is the renewal
+    horizon): the rows a page shows and a download contains."""
+    sql = SCOPE + EXTRACT_SQL[name]
+    params = {k: v for k, v in _params(filters, cluster_id, months).items() if f"${k}" in sql}
+    return con.execute(_typed_lists(sql), params).df()
 
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
@@ -130,6 +150,13 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 def cluster_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every cluster's id and name, for the profile picker."""
     return con.execute("SELECT cluster_id, name FROM clusters ORDER BY name").df()
+
+
+def cluster_facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The descriptive facts of every cluster (focus, members, sources) for profiles."""
+    return con.execute(
+        "SELECT cluster_id, focus, website, members_published, area_basis, all_sources FROM clusters"
+    ).df()
 
 
 def cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> pd.DataFrame:

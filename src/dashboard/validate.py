@@ -166,10 +166,10 @@ def _check_rows(parsed: ParsedTable) -> list[Problem]:
                 seen[values] = number
         problems += _check_order(parsed.file, number, row, "awarded_on", "valid_until")
         problems += _check_order(parsed.file, number, row, "start_date", "end_date")
-        if parsed.table.provenance and row.get("provenance") == "published":
-            if not row.get("source_url"):
-                msg = "a published row needs a source_url"
-                problems.append(Problem(parsed.file, number, "source_url", msg))
+        published = parsed.table.provenance and row.get("provenance") == "published"
+        if published and not row.get("source_url"):
+            msg = "a published row needs a source_url"
+            problems.append(Problem(parsed.file, number, "source_url", msg))
     if parsed.table.name == "programme_periods":
         problems += _check_overlaps(parsed)
     return problems

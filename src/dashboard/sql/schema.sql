@@ -25,7 +25,8 @@ CREATE TABLE clusters (
     website VARCHAR,
     source_url VARCHAR,
     members_published VARCHAR,
-    area_basis VARCHAR
+    area_basis VARCHAR,
+    all_sources VARCHAR
 );
 
 CREATE TABLE programme_periods (

@@ -1,0 +1,29 @@
+"""Labels: every cluster's ESCA/EUCLES label status on the date, by area, and the award history."""
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import t
+
+filters, lang = ui.context()
+ui.page_header("page.labels", filters, lang)
+
+labels = ui.extract("labels", filters)
+st.subheader(t("labels.status_title", lang))
+if labels.empty:
+    st.info(t("common.empty", lang))
+else:
+    ui.table(labels, ["cluster_id", "cluster", "level", "label", "status", "valid_until",
+                      "days_left", "score_pct", "provenance", "source_url"], lang, height=420)
+ui.download("labels", filters, lang)
+
+st.plotly_chart(charts.labels_by_area(labels, ui.lookup("opportunity_areas"), lang),
+                use_container_width=True)
+
+awards = ui.extract("awards", filters)
+st.plotly_chart(charts.award_scores(awards, lang), use_container_width=True)
+st.caption(t("labels.history_note", lang))
+if not awards.empty:
+    ui.table(awards, ["cluster_id", "cluster", "label", "awarded_on", "valid_until", "score_pct",
+                      "state", "provenance", "source_url"], lang, height=360)
+ui.download("awards", filters, lang)

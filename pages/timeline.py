@@ -1,0 +1,25 @@
+"""Expiry timeline: each award's validity window, and the renewals due within N months."""
+
+import streamlit as st
+
+from dashboard import charts, ui
+from dashboard.i18n import t
+
+HORIZONS = (3, 6, 12, 18, 24)
+
+filters, lang = ui.context()
+ui.page_header("page.timeline", filters, lang)
+
+months = ui.page_choice("months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang)
+awards = ui.extract("awards", filters)
+st.plotly_chart(charts.award_timeline(awards, filters.date, months, lang), use_container_width=True)
+ui.download("awards", filters, lang)
+
+st.subheader(t("timeline.due", lang, months=months))
+due = ui.extract("renewals", filters, months=months)
+if due.empty:
+    st.info(t("timeline.due_none", lang, months=months))
+else:
+    ui.table(due, ["cluster_id", "cluster", "level", "label", "status", "valid_until", "days_left",
+                   "provenance", "source_url"], lang)
+ui.download("renewals", filters, lang, months=months)

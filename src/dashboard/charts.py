@@ -1,0 +1,292 @@
+"""Chart builders: pure functions from an extract's DataFrame to a plotly Figure.
+
+They share one look (theme.py), put units in axis titles, say things in the domain's words in hover
+texts, and mark what is not a published figure with a pattern, so colour is never the only signal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from . import theme
+from .contract import LABELS, LEVELS
+from .i18n import t
+
+LABEL_ORDER = list(LABELS[::-1])
+
+
+def _style(fig: go.Figure, title: str, x_title: str, y_title: str, legend: str = "") -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        template="plotly_white",
+        font={"family": theme.FONT, "size": 13},
+        margin={"l": 10, "r": 10, "t": 80, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": legend}},
+        hoverlabel={"namelength": -1},
+    )
+    fig.update_xaxes(title_text=x_title)
+    fig.update_yaxes(title_text=y_title)
+    return fig
+
+
+def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
+    return values.map(lambda v: t(f"{prefix}.{v}", lang))
+
+
+def _colour_map(colours: dict[str, str], prefix: str, lang: str) -> dict[str, str]:
+    return {t(f"{prefix}.{key}", lang): colour for key, colour in colours.items()}
+
+
+def _empty(title: str) -> go.Figure:
+    fig = go.Figure()
+    return _style(fig, title, "", "")
+
+
+def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.Figure:
+    """Clusters in the programme per year, stacked by the level each held that year."""
+    title = t("overview.levels_chart", lang)
+    rows = []
+    for p in periods.itertuples():
+        end = p.end_date.year if pd.notna(p.end_date) else last_year
+        for year in range(p.start_date.year, min(end, last_year) + 1):
+            rows.append((p.cluster_id, year, p.start_date, p.level))
+    if not rows:
+        return _empty(title)
+    frame = pd.DataFrame(rows, columns=["cluster_id", "year", "start", "level"])
+    frame = frame.sort_values("start").groupby(["cluster_id", "year"]).last().reset_index()
+    counts = frame.groupby(["year", "level"]).size().reset_index(name="clusters")
+    fig = px.bar(
+        counts, x="year", y="clusters", color="level",
+        category_orders={"level": list(LEVELS)}, color_discrete_map=theme.LEVEL_COLOURS,
+        custom_data=["level"],
+    )
+    fig.update_traces(hovertemplate="%{x}: %{y} " + t("axis.clusters", lang).lower() + " (%{customdata[0]})<extra></extra>")
+    return _style(fig, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang))
+
+
+def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Active labels per opportunity area, stacked Gold/Silver/Bronze with patterns."""
+    title = t("labels.distribution", lang)
+    held = labels[labels["label"].notna()]
+    if held.empty:
+        return _empty(title)
+    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    counts = held.groupby(["area_id", "label"]).size().reset_index(name="clusters")
+    counts["area"] = counts["area_id"].map(names)
+    counts["label_name"] = _translated(counts["label"], "label", lang)
+    fig = px.bar(
+        counts, x="area", y="clusters", color="label_name", pattern_shape="label_name",
+        category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER]},
+        color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
+        pattern_shape_map={t(f"label.{k}", lang): v for k, v in theme.LABEL_PATTERNS.items()},
+        custom_data=["label_name"],
+    )
+    fig.update_traces(hovertemplate="%{x}: %{y} × %{customdata[0]}<extra></extra>")
+    return _style(fig, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang))
+
+
+def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
+    """Every award with a published score, by date; labels by colour and marker shape."""
+    title = t("labels.history", lang)
+    scored = awards[awards["score_pct"].notna()].copy()
+    if scored.empty:
+        return _empty(title)
+    scored["label_name"] = _translated(scored["label"], "label", lang)
+    fig = px.scatter(
+        scored, x="awarded_on", y="score_pct", color="label_name", symbol="label_name",
+        color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
+        custom_data=["cluster", "label_name"],
+    )
+    fig.update_traces(
+        marker={"size": 12, "line": {"width": 1, "color": "#333"}},
+        hovertemplate="%{customdata[0]}<br>%{customdata[1]}, %{x|%Y-%m-%d}: %{y:.0f} %<extra></extra>",
+    )
+    fig.update_yaxes(range=[75, 101])
+    return _style(fig, title, t("axis.date", lang), t("axis.score", lang), t("legend.label", lang))
+
+
+def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str) -> go.Figure:
+    """Gantt of every award's validity window, a line at the as-of date, the horizon shaded."""
+    title = t("timeline.title", lang)
+    if awards.empty:
+        return _empty(title)
+    frame = awards.copy()
+    frame["label_name"] = _translated(frame["label"], "label", lang)
+    frame["state_name"] = _translated(frame["state"], "status", lang)
+    frame["valid_to"] = pd.to_datetime(frame["valid_until"]) + pd.Timedelta(days=1)
+    fig = px.timeline(
+        frame, x_start="awarded_on", x_end="valid_to", y="cluster", color="label_name",
+        pattern_shape="label_name",
+        color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
+        pattern_shape_map={t(f"label.{k}", lang): v for k, v in theme.LABEL_PATTERNS.items()},
+        category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER]},
+        custom_data=["label_name", "awarded_on", "valid_until", "state_name"],
+    )
+    fig.update_traces(
+        marker_line={"width": 0.5, "color": "#333"},
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]}: %{customdata[1]|%Y-%m-%d} – "
+        "%{customdata[2]|%Y-%m-%d}<br>%{customdata[3]}<extra></extra>",
+    )
+    start = pd.Timestamp(as_of)
+    end = start + pd.DateOffset(months=months)
+    fig.add_vrect(x0=start, x1=end, fillcolor="#E69F00", opacity=0.15, line_width=0)
+    fig.add_shape(type="line", x0=start, x1=start, y0=0, y1=1, yref="paper",
+                  line={"color": "#000", "width": 2, "dash": "dash"})
+    fig.add_annotation(x=start, y=1, yref="paper", text=t("timeline.today", lang), showarrow=False,
+                       xanchor="right", yanchor="bottom")
+    fig.add_annotation(x=end, y=1, yref="paper", text=t("timeline.horizon", lang), showarrow=False,
+                       xanchor="left", yanchor="bottom")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(height=max(400, 24 * frame["cluster"].nunique() + 140))
+    return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang))
+
+
+def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
+    """Funding per year stacked by funder or level; estimates and illustrative rows patterned."""
+    title = t(f"funding.by_{dimension}", lang)
+    if funding.empty:
+        return _empty(title)
+    frame = funding.copy()
+    frame[dimension] = frame[dimension].fillna("Other" if dimension == "funder" else "—")
+    sums = frame.groupby(["year", dimension, "provenance"], as_index=False)["amount_nok"].sum()
+    sums["provenance_name"] = _translated(sums["provenance"], "provenance", lang)
+    if dimension == "funder":
+        sums["shown"] = _translated(sums["funder"], "funder", lang)
+        colours = _colour_map(theme.FUNDER_COLOURS, "funder", lang)
+    else:
+        sums["shown"] = sums["level"]
+        colours = theme.LEVEL_COLOURS
+    fig = px.bar(
+        sums, x="year", y="amount_nok", color="shown", pattern_shape="provenance_name",
+        color_discrete_map=colours,
+        pattern_shape_map={t(f"provenance.{k}", lang): v for k, v in theme.PROVENANCE_PATTERNS.items()},
+        custom_data=["shown", "provenance_name"],
+    )
+    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>")
+    fig.update_layout(barmode="stack")
+    legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
+    return _style(fig, title, t("axis.year", lang), t("axis.nok", lang), legend)
+
+
+def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Each opportunity area's share of the year's funding (100 % stacked)."""
+    title = t("funding.by_area", lang)
+    if funding.empty:
+        return _empty(title)
+    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    sums = funding.groupby(["year", "area_id"], as_index=False)["amount_nok"].sum()
+    sums["share"] = 100 * sums["amount_nok"] / sums.groupby("year")["amount_nok"].transform("sum")
+    sums["area"] = sums["area_id"].map(names)
+    fig = px.bar(
+        sums, x="year", y="share", color="area",
+        color_discrete_map={names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names},
+        custom_data=["area", "amount_nok"],
+    )
+    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % (NOK %{customdata[1]:,.0f})<extra></extra>")
+    fig.update_yaxes(range=[0, 100])
+    return _style(fig, title, t("axis.year", lang), t("axis.share", lang), t("legend.area", lang))
+
+
+def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figure:
+    """The clusters with the most funding over the years shown, bars split by provenance."""
+    first, last = (int(funding["year"].min()), int(funding["year"].max())) if len(funding) else (0, 0)
+    title = t("funding.ranking", lang, first=first, last=last)
+    if funding.empty:
+        return _empty(title)
+    totals = funding.groupby("cluster")["amount_nok"].sum().nlargest(top)
+    frame = funding[funding["cluster"].isin(totals.index)]
+    sums = frame.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
+    sums["provenance_name"] = _translated(sums["provenance"], "provenance", lang)
+    fig = px.bar(
+        sums, y="cluster", x="amount_nok", color="provenance_name", pattern_shape="provenance_name",
+        orientation="h",
+        category_orders={"cluster": list(totals.index)},
+        color_discrete_map={t(f"provenance.{k}", lang): c for k, c in
+                            {"published": "#0072B2", "estimate": "#56B4E9", "illustrative": "#BBBBBB"}.items()},
+        pattern_shape_map={t(f"provenance.{k}", lang): v for k, v in theme.PROVENANCE_PATTERNS.items()},
+        custom_data=["provenance_name"],
+    )
+    fig.update_traces(hovertemplate="%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>")
+    fig.update_layout(height=max(380, 26 * len(totals) + 140))
+    return _style(fig, title, t("axis.nok", lang), "", t("legend.provenance", lang))
+
+
+def _unit_axis(unit: str, lang: str) -> str:
+    return t("axis.pp", lang) if unit == "pp" else t("axis.count", lang)
+
+
+def results_over_time(results: pd.DataFrame, dimension: str, indicator_name: str, unit: str,
+                      areas: pd.DataFrame, lang: str) -> go.Figure:
+    """One indicator per year by opportunity area or level: sums for counts, means for pp."""
+    key = "results.by_area" if dimension == "area_id" else "results.by_level"
+    title = t(key, lang, indicator=indicator_name)
+    frame = results.dropna(subset=[dimension])
+    if frame.empty:
+        return _empty(title)
+    how = "mean" if unit == "pp" else "sum"
+    sums = frame.groupby(["year", dimension], as_index=False)["value"].agg(how)
+    if dimension == "area_id":
+        names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+        sums["shown"] = sums["area_id"].map(names)
+        colours = {names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names}
+    else:
+        sums["shown"] = sums["level"]
+        colours = theme.LEVEL_COLOURS
+    fig = px.line(sums, x="year", y="value", color="shown", markers=True, color_discrete_map=colours,
+                  custom_data=["shown"])
+    fmt = "%{y:.1f} pp" if unit == "pp" else "%{y:,.0f}"
+    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}: " + fmt + "<extra></extra>")
+    legend = t("legend.area" if dimension == "area_id" else "legend.level", lang)
+    note = t("results.mean" if how == "mean" else "results.sum", lang)
+    return _style(fig, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend)
+
+
+def peer_comparison(results: pd.DataFrame, cluster_id: str, indicator_name: str, unit: str,
+                    lang: str) -> go.Figure:
+    """A cluster's indicator against the median and middle half of clusters at its level."""
+    own = results[results["cluster_id"] == cluster_id].sort_values("year")
+    name = own["cluster"].iloc[0] if len(own) else cluster_id
+    title = t("results.peers", lang, cluster=name)
+    if own.empty:
+        return _empty(title)
+    peers = results.merge(own[["year", "level"]], on=["year", "level"])
+    stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
+    stats.columns = ["year", "q1", "median", "q3"]
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=stats["year"], y=stats["q3"], mode="lines", line={"width": 0},
+                             showlegend=False, hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=stats["year"], y=stats["q1"], mode="lines", line={"width": 0},
+                             fill="tonexty", fillcolor="rgba(86,180,233,0.25)",
+                             name=t("results.peer_band", lang), hoverinfo="skip"))
+    fig.add_trace(go.Scatter(x=stats["year"], y=stats["median"], mode="lines",
+                             line={"color": "#0072B2", "dash": "dash"},
+                             name=t("results.peer_median", lang),
+                             hovertemplate="%{x}: %{y:,.1f}<extra>" + t("results.peer_median", lang) + "</extra>"))
+    fig.add_trace(go.Scatter(x=own["year"], y=own["value"], mode="lines+markers",
+                             line={"color": "#D55E00", "width": 3}, name=name,
+                             customdata=own[["level"]],
+                             hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + name + "</extra>"))
+    return _style(fig, title, t("axis.year", lang), _unit_axis(unit, lang))
+
+
+def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
+    """One cluster's programme periods as a timeline, coloured by level."""
+    title = t("cluster.levels", lang)
+    if periods.empty:
+        return _empty(title)
+    frame = periods.copy()
+    frame["until"] = pd.to_datetime(frame["end_date"]).fillna(pd.Timestamp(dt.date.today()))
+    frame["until"] = frame["until"] + pd.Timedelta(days=1)
+    frame["provenance_name"] = _translated(frame["provenance"], "provenance", lang)
+    fig = px.timeline(frame, x_start="start_date", x_end="until", y="level", color="level",
+                      color_discrete_map=theme.LEVEL_COLOURS,
+                      category_orders={"level": list(LEVELS)},
+                      custom_data=["start_date", "end_date", "provenance_name"])
+    fig.update_traces(hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
+                      "<br>%{customdata[2]}<extra></extra>")
+    fig.update_layout(height=260, showlegend=False)
+    return _style(fig, title, t("axis.date", lang), "")

@@ -1,0 +1,284 @@
+"""Streamlit glue shared by the pages: the cached store connection and extracts, the sidebar
+filters synced with the URL, and the table and download widgets every page uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from . import config, extracts, queries, store, theme
+from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
+from .i18n import CATALOGUE, LANGUAGES, default_language, t
+from .i18n import date as format_date
+from .validate import ValidationError
+
+COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
+WIDGET_OF = {"areas": "w_area", "levels": "w_level", "regions": "w_region", "labels": "w_label"}
+
+
+def _data_signature() -> tuple:
+    """Cheap signature of the data files (name, size, mtime): a changed file means a new store."""
+    data = config.data_dir()
+    return tuple(
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(data.glob("*.csv"))
+    )
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(db: str, data: str, signature: tuple) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
+    """Build the store if data/ changed, then open it read-only; returns problems found, if any."""
+    problems: list[str] = []
+    try:
+        store.ensure_store(config.data_dir(), config.db_path())
+    except ValidationError as err:
+        problems = [str(p) for p in err.problems]
+    if not config.db_path().is_file():
+        return None, problems  # type: ignore[return-value]
+    return store.connect_readonly(config.db_path()), problems
+
+
+def store_key() -> tuple:
+    """Identifies the store a cached result came from, so a rebuilt store invalidates caches."""
+    return (str(config.db_path()), str(config.data_dir()), _data_signature())
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    """A cursor on the shared read-only connection (one per query: cursors are thread-safe)."""
+    con, problems = _open_store(*store_key())
+    if problems:
+        st.error("The data in data/ is invalid; the dashboard shows the last good store.\n\n"
+                 + "\n".join(f"- {p}" for p in problems[:20]))
+    if con is None:
+        st.stop()
+    return con.cursor()
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _extract(key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int) -> pd.DataFrame:
+    return extracts.extract_frame(cursor(), name, filters, cluster_id, months)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _csv(key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int) -> bytes:
+    return extracts.to_csv(_extract(key, name, filters, cluster_id, months))
+
+
+def extract(name: str, filters: Filters, cluster_id: str | None = None,
+            months: int = extracts.DEFAULT_MONTHS) -> pd.DataFrame:
+    """The cached extract `name` for the filters (one cluster, on its profile; `months` for
+    the renewal horizon)."""
+    return _extract(store_key(), name, filters, cluster_id, months)
+
+
+LOOKUPS = ("opportunity_areas", "indicators", "cluster_names", "cluster_facts", "meta",
+           "table_rows", "provenance_counts")
+
+
+@st.cache_data(show_spinner=False)
+def _lookup(key: tuple, what: str) -> Any:
+    return getattr(queries, what)(cursor())
+
+
+def lookup(what: str) -> Any:
+    """A cached query that takes no filters (one of LOOKUPS)."""
+    if what not in LOOKUPS:
+        raise KeyError(what)
+    return _lookup(store_key(), what)
+
+
+@st.cache_data(show_spinner=False)
+def _vocabulary(key: tuple) -> Vocabulary:
+    return queries.vocabulary(cursor())
+
+
+def vocabulary() -> Vocabulary:
+    """The values the filters can take."""
+    return _vocabulary(store_key())
+
+
+def language() -> str:
+    """The language: from the URL on a session's first run, then from the sidebar switch."""
+    if "w_lang" not in st.session_state:
+        wanted = st.query_params.get("lang", default_language())
+        st.session_state["w_lang"] = wanted if wanted in LANGUAGES else default_language()
+    return st.session_state["w_lang"]
+
+
+def _init_from_url(vocab: Vocabulary) -> None:
+    params = {key: st.query_params.get_all(key) for key in (*PARAM_OF.values(), "as_of")}
+    filters, notices = Filters.from_params(params, vocab)
+    lang = st.query_params.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        notices.append(Notice("unknown", "lang", lang))
+    for field, widget in WIDGET_OF.items():
+        st.session_state[widget] = list(getattr(filters, field))
+    st.session_state["w_as_of"] = filters.date
+    st.session_state["url_filters"] = filters
+    st.session_state["url_notices"] = notices
+
+
+def _reset() -> None:
+    for widget in WIDGET_OF.values():
+        st.session_state[widget] = []
+    st.session_state["w_as_of"] = dt.date.today()
+
+
+def sidebar_filters(lang: str) -> Filters:
+    """Draw the global filters in the sidebar and keep the URL in step with them."""
+    vocab = vocabulary()
+    if "url_filters" not in st.session_state:
+        _init_from_url(vocab)
+    areas = lookup("opportunity_areas")
+    area_names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    with st.sidebar:
+        st.radio(t("filters.language", lang), LANGUAGES, key="w_lang", horizontal=True,
+                 format_func=lambda code: {"nb": "Norsk", "en": "English"}[code])
+        st.subheader(t("filters.title", lang))
+        st.date_input(t("filters.as_of", lang), key="w_as_of", min_value=dt.date(2002, 1, 1),
+                      max_value=dt.date(2035, 12, 31), help=t("filters.help_as_of", lang),
+                      format="DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD")
+        st.multiselect(t("filters.area", lang), vocab.areas, key="w_area",
+                       format_func=lambda a: area_names.get(a, a), placeholder=t("filters.all", lang))
+        st.multiselect(t("filters.level", lang), vocab.levels, key="w_level",
+                       placeholder=t("filters.all", lang))
+        st.multiselect(t("filters.region", lang), vocab.regions, key="w_region",
+                       placeholder=t("filters.all", lang))
+        st.multiselect(t("filters.label", lang), vocab.labels, key="w_label",
+                       format_func=lambda x: t(f"label.{x}", lang), placeholder=t("filters.all", lang))
+        st.button(t("filters.reset", lang), on_click=_reset, use_container_width=True)
+    as_of = st.session_state["w_as_of"]
+    filters = Filters(
+        areas=tuple(st.session_state["w_area"]),
+        levels=tuple(st.session_state["w_level"]),
+        regions=tuple(st.session_state["w_region"]),
+        labels=tuple(st.session_state["w_label"]),
+        as_of=None if as_of == dt.date.today() else as_of,
+    )
+    _sync_url(filters, lang)
+    if filters == st.session_state["url_filters"]:
+        show_notices(st.session_state["url_notices"], lang)
+    return filters
+
+
+def show_notices(notices: Sequence[Notice], lang: str) -> None:
+    """Say which link values were dropped, with the values shown safely."""
+    if notices:
+        lines = [t(f"notice.{n.kind}", lang, param=n.param, value=shown(n.value)) for n in notices]
+        st.warning(t("filters.notice", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
+                   icon=":material/link_off:")
+
+
+def _sync_url(filters: Filters, lang: str) -> None:
+    wanted: dict[str, list[str] | str] = dict(filters.to_params())
+    if lang != default_language():
+        wanted["lang"] = lang
+    for key in (*PARAM_OF.values(), "as_of", "lang"):
+        if key in wanted:
+            value = wanted[key]
+            current = st.query_params.get_all(key)
+            if current != (value if isinstance(value, list) else [value]):
+                st.query_params[key] = value
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def page_header(title_key: str, filters: Filters, lang: str) -> None:
+    """The page title with the date it is shown as of."""
+    st.title(t(title_key, lang))
+    st.caption(t("common.as_of", lang, date=format_date(filters.date, lang)))
+
+
+def download(name: str, filters: Filters, lang: str, cluster_id: str | None = None,
+             months: int = extracts.DEFAULT_MONTHS, key: str | None = None) -> None:
+    """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
+    st.download_button(
+        t("common.download", lang),
+        data=_csv(store_key(), name, filters, cluster_id, months),
+        file_name=extracts.file_name(name, filters, cluster_id, months),
+        mime="text/csv",
+        key=key or f"download_{name}",
+        help=t("common.download_help", lang, name=name),
+        icon=":material/download:",
+    )
+
+
+def _colour_cells(value: object) -> str:
+    colour = theme.STATUS_COLOURS.get(str(value)) or theme.LABEL_COLOURS.get(str(value))
+    if not colour:
+        return ""
+    text = theme.STATUS_TEXT_COLOURS.get(str(value), "#000000" if value != "Bronze" else "#FFFFFF")
+    return f"background-color: {colour}; color: {text}"
+
+
+def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_link: bool = True,
+          height: int | str = "auto") -> None:
+    """A table with translated headers, label/status cells coloured and named, and links."""
+    shown = frame[list(columns)].copy()
+    config: dict[str, object] = {}
+    if profile_link and "cluster_id" in frame:
+        shown.insert(1, "profile", "cluster?cluster=" + frame["cluster_id"])
+        config["profile"] = st.column_config.LinkColumn(t("col.profile", lang), display_text=t("common.open", lang) + " ↗")
+    for column in shown.columns:
+        if column in ("cluster_id", "profile"):
+            continue
+        header = t(f"col.{column}", lang) if f"col.{column}" in COLUMN_KEYS else column
+        if column == "source_url":
+            config[column] = st.column_config.LinkColumn(header, display_text=r"https?://(?:www\.)?([^/]+)")
+        elif column in ("status", "state"):
+            shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
+            config[column] = st.column_config.TextColumn(t("col.status", lang))
+        elif column in ("label", "last_label"):
+            config[column] = st.column_config.TextColumn(header)
+        elif column == "provenance":
+            shown[column] = shown[column].map(lambda v: t(f"provenance.{v}", lang) if pd.notna(v) else "")
+            config[column] = st.column_config.TextColumn(header)
+        elif column == "amount_nok":
+            config[column] = st.column_config.NumberColumn(header, format="localized")
+        elif column in ("awarded_on", "valid_until", "start_date", "end_date"):
+            config[column] = st.column_config.DateColumn(header, format="YYYY-MM-DD")
+        else:
+            config[column] = st.column_config.Column(header)
+    for column in ("label", "last_label"):
+        if column in shown:
+            shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
+    styled = shown.style
+    for column in ("status", "state", "label"):
+        if column in shown:
+            colours = [_colour_cells(v) for v in frame[column].fillna("none")]
+            styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
+    st.dataframe(styled, column_config=config, hide_index=True, use_container_width=True,
+                 height=height, column_order=[c for c in shown.columns if c != "cluster_id"])
+
+
+
+def context() -> tuple[Filters, str]:
+    """The filters and language the entry point set up for this run."""
+    return st.session_state["filters"], language()
+
+
+def page_choice(param: str, options: Sequence, default: object, label: str, lang: str,
+                format_func: Callable[[Any], Any] = str,
+                widget_kind: Callable[..., Any] = st.segmented_control) -> Any:
+    """A page-level choice kept in the URL (`?months=12`); a bad URL value gets a notice."""
+    widget = f"w_{param}"
+    by_text = {str(option): option for option in options}
+    if widget not in st.session_state:
+        raw = st.query_params.get(param)
+        st.session_state[widget] = by_text.get(raw, default) if raw is not None else default
+        dropped = [Notice("unknown", param, raw)] if raw is not None and raw not in by_text else []
+        st.session_state[f"notices_{param}"] = (st.session_state[widget], dropped)
+    value = widget_kind(label, options, key=widget, format_func=format_func)
+    value = default if value is None else value
+    first, dropped = st.session_state[f"notices_{param}"]
+    if value == first:
+        show_notices(dropped, lang)
+    if value != default:
+        st.query_params[param] = str(value)
+    elif param in st.query_params:
+        del st.query_params[param]
+    return value
