@@ -29,14 +29,17 @@ st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=f"
 
 kpis = st.columns(3)
 level = facts["level"] if isinstance(facts["level"], str) else t("level.none", lang)
-kpis[0].metric(t("cluster.level_now", lang), level, border=True)
+with kpis[0]:
+    ui.fact(t("cluster.level_now", lang), level)
 label_text = t(f"status.{status['status']}", lang)
 if isinstance(status["label"], str):
     label_text = t("label." + status["label"], lang) + " · " + label_text
-kpis[1].metric(t("cluster.label_now", lang), label_text, border=True,
-               help=None if status["valid_until"] is None or str(status["valid_until"]) == "NaT"
-               else f"{t('col.valid_until', lang)}: {date(status['valid_until'], lang)}")
-kpis[2].metric(t("cluster.members", lang), info["members_published"] or "—", border=True)
+if isinstance(status["label"], str) or status["status"] == "expired":
+    label_text += f" ({t('col.valid_until', lang).lower()} {date(status['valid_until'], lang)})"
+with kpis[1]:
+    ui.fact(t("cluster.label_now", lang), label_text)
+with kpis[2]:
+    ui.fact(t("cluster.members", lang), info["members_published"] or "–")
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
 
@@ -45,7 +48,8 @@ st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
-    st.plotly_chart(charts.level_history(periods, lang), use_container_width=True)
+    st.plotly_chart(charts.level_history(periods, lang).update_layout(title_text=""),
+                    use_container_width=True)
     ui.table(periods, ["level", "start_date", "end_date", "provenance", "note", "source_url"], lang,
              profile_link=False)
 ui.download("periods", scope, lang, cluster_id=cluster_id)
@@ -55,14 +59,16 @@ st.subheader(t("cluster.labels", lang))
 if awards.empty:
     st.info(t("cluster.no_awards", lang))
 else:
-    st.plotly_chart(charts.award_timeline(awards, scope.date, 6, lang), use_container_width=True)
+    timeline = charts.award_timeline(awards, scope.date, 6, lang).update_layout(title_text="")
+    st.plotly_chart(timeline, use_container_width=True)
     ui.table(awards, ["label", "awarded_on", "valid_until", "score_pct", "state", "provenance",
                       "note", "source_url"], lang, profile_link=False)
 ui.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
 funding = ui.extract("funding", scope, cluster_id)
-st.plotly_chart(charts.funding_by(funding, "funder", lang), use_container_width=True)
+st.plotly_chart(charts.funding_by(funding, "funder", lang).update_layout(title_text=""),
+                use_container_width=True)
 ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, ui
-from dashboard.i18n import nok, percent, t
+from dashboard.i18n import nok, nok_short, percent, t
 
 filters, lang = ui.context()
 ui.page_header("page.funding", filters, lang)
@@ -17,14 +17,14 @@ else:
     published = funding.loc[funding["provenance"] == "published", "amount_nok"].sum()
     total = funding["amount_nok"].sum()
     kpis = st.columns(2)
-    kpis[0].metric(t("funding.total", lang, first=first, last=last), nok(total, lang), border=True)
+    kpis[0].metric(t("funding.total", lang, first=first, last=last), nok_short(total, lang),
+                   help=nok(total, lang), border=True)
     kpis[1].metric(t("funding.published_share", lang), percent(published / total, lang), border=True)
 
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
 left.plotly_chart(charts.funding_by(funding, "funder", lang), use_container_width=True)
 right.plotly_chart(charts.funding_by(funding, "level", lang), use_container_width=True)
-left, right = st.columns(2)
-left.plotly_chart(charts.funding_area_shares(funding, areas, lang), use_container_width=True)
-right.plotly_chart(charts.funding_ranking(funding, lang), use_container_width=True)
+st.plotly_chart(charts.funding_area_shares(funding, areas, lang), use_container_width=True)
+st.plotly_chart(charts.funding_ranking(funding, lang), use_container_width=True)
 ui.download("funding", filters, lang)

@@ -13,7 +13,7 @@ st.subheader(t("labels.status_title", lang))
 if labels.empty:
     st.info(t("common.empty", lang))
 else:
-    ui.table(labels, ["cluster_id", "cluster", "level", "label", "status", "valid_until",
+    ui.table(labels, ["cluster_id", "cluster", "level", "last_label", "status", "valid_until",
                       "days_left", "score_pct", "provenance", "source_url"], lang, height=420)
 ui.download("labels", filters, lang)
 

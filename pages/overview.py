@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import charts, summaries, ui
-from dashboard.i18n import date, nok, number, percent, t
+from dashboard.i18n import date, nok, nok_short, number, percent, t
 
 filters, lang = ui.context()
 ui.page_header("page.overview", filters, lang)
@@ -19,7 +19,7 @@ levels = summaries.programme_counts(clusters)
 held = summaries.label_counts(labels)
 this_year, change = summaries.funding_change(funding, year)
 
-kpis = st.columns(4)
+kpis = st.columns([1, 1, 1, 1.3])
 kpis[0].metric(t("overview.in_programme", lang), number(sum(levels.values()), lang),
                help=", ".join(f"{level}: {n}" for level, n in levels.items()), border=True)
 kpis[1].metric(t("overview.active_labels", lang), number(sum(held.values()), lang),
@@ -27,7 +27,7 @@ kpis[1].metric(t("overview.active_labels", lang), number(sum(held.values()), lan
 kpis[2].metric(t("overview.expiring", lang), number(summaries.expiring_count(labels), lang),
                border=True)
 kpis[3].metric(
-    t("overview.funding_year", lang, year=year), nok(this_year, lang),
+    t("overview.funding_year", lang, year=year), nok_short(this_year, lang), help=nok(this_year, lang),
     delta=None if change is None else t("overview.funding_delta", lang,
                                          delta=percent(change, lang), year=year - 1),
     border=True,

@@ -24,8 +24,9 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, legend: str =
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         template="plotly_white",
         font={"family": theme.FONT, "size": 13},
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"text": legend}},
+        margin={"l": 10, "r": 10, "t": 50, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0,
+                "title": {"text": legend, "side": "left"}},
         hoverlabel={"namelength": -1},
     )
     fig.update_xaxes(title_text=x_title)
@@ -39,6 +40,49 @@ def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
 
 def _colour_map(colours: dict[str, str], prefix: str, lang: str) -> dict[str, str]:
     return {t(f"{prefix}.{key}", lang): colour for key, colour in colours.items()}
+
+
+def _stacked_bars(
+    frame: pd.DataFrame,
+    category: str,
+    value: str,
+    colour: str,
+    colours: dict[str, str],
+    pattern: str,
+    patterns: dict[str, str],
+    hover: str,
+    horizontal: bool = False,
+    pattern_legend: bool = True,
+) -> go.Figure:
+    """Bars stacked by `colour`, each part patterned by `pattern`; the legend lists colours and
+    patterns once each, so it stays short however many combinations there are."""
+    fig = go.Figure()
+    shown: set[str] = set()
+    for (name, kind), part in frame.groupby([colour, pattern], sort=False):
+        axes = {"y": part[category], "x": part[value]} if horizontal else {"x": part[category], "y": part[value]}
+        fig.add_trace(go.Bar(
+            **axes, name=name, legendgroup=name, showlegend=name not in shown,
+            orientation="h" if horizontal else "v",
+            marker={"color": colours.get(name, "#999999"),
+                    "pattern": {"shape": patterns.get(kind, ""), "fgcolor": "#FFFFFF", "solidity": 0.35}},
+            customdata=part[[colour, pattern]].to_numpy(), hovertemplate=hover,
+        ))
+        shown.add(name)
+    present = [kind for kind in patterns if kind in set(frame[pattern])]
+    if pattern_legend and any(patterns[kind] for kind in present):
+        for kind in present:
+            fig.add_trace(go.Bar(x=[None], y=[None], name=kind, legendgroup="pattern",
+                                 marker={"color": "#FFFFFF", "line": {"color": "#555555", "width": 1},
+                                         "pattern": {"shape": patterns[kind], "fgcolor": "#555555"}},
+                                 hoverinfo="skip"))
+    fig.update_layout(barmode="stack")
+    return fig
+
+
+def _integer_axis(fig: go.Figure, top: float, axis: str = "y") -> None:
+    """Counts of clusters: whole-number ticks only."""
+    step = max(1, int(top // 6) or 1)
+    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=step, rangemode="tozero")
 
 
 def _empty(title: str) -> go.Figure:
@@ -65,6 +109,7 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
         custom_data=["level"],
     )
     fig.update_traces(hovertemplate="%{x}: %{y} " + t("axis.clusters", lang).lower() + " (%{customdata[0]})<extra></extra>")
+    _integer_axis(fig, counts.groupby("year")["clusters"].sum().max())
     return _style(fig, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang))
 
 
@@ -86,6 +131,7 @@ def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
         custom_data=["label_name"],
     )
     fig.update_traces(hovertemplate="%{x}: %{y} × %{customdata[0]}<extra></extra>")
+    _integer_axis(fig, counts.groupby("area")["clusters"].sum().max())
     return _style(fig, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang))
 
 
@@ -118,12 +164,14 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
     frame["label_name"] = _translated(frame["label"], "label", lang)
     frame["state_name"] = _translated(frame["state"], "status", lang)
     frame["valid_to"] = pd.to_datetime(frame["valid_until"]) + pd.Timedelta(days=1)
+    latest = frame.groupby("cluster")["valid_until"].max().sort_values(ascending=False)
     fig = px.timeline(
         frame, x_start="awarded_on", x_end="valid_to", y="cluster", color="label_name",
         pattern_shape="label_name",
         color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
         pattern_shape_map={t(f"label.{k}", lang): v for k, v in theme.LABEL_PATTERNS.items()},
-        category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER]},
+        category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER],
+                         "cluster": list(latest.index)},
         custom_data=["label_name", "awarded_on", "valid_until", "state_name"],
     )
     fig.update_traces(
@@ -141,8 +189,12 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
     fig.add_annotation(x=end, y=1, yref="paper", text=t("timeline.horizon", lang), showarrow=False,
                        xanchor="left", yanchor="bottom")
     fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=max(400, 24 * frame["cluster"].nunique() + 140))
+    fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
     return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang))
+
+
+def _provenance_patterns(lang: str) -> dict[str, str]:
+    return {t(f"provenance.{k}", lang): v for k, v in theme.PROVENANCE_PATTERNS.items()}
 
 
 def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
@@ -155,19 +207,17 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
     sums = frame.groupby(["year", dimension, "provenance"], as_index=False)["amount_nok"].sum()
     sums["provenance_name"] = _translated(sums["provenance"], "provenance", lang)
     if dimension == "funder":
+        order = {f: i for i, f in enumerate(theme.FUNDER_COLOURS)}
         sums["shown"] = _translated(sums["funder"], "funder", lang)
         colours = _colour_map(theme.FUNDER_COLOURS, "funder", lang)
     else:
+        order = {level: i for i, level in enumerate(LEVELS)}
         sums["shown"] = sums["level"]
         colours = theme.LEVEL_COLOURS
-    fig = px.bar(
-        sums, x="year", y="amount_nok", color="shown", pattern_shape="provenance_name",
-        color_discrete_map=colours,
-        pattern_shape_map={t(f"provenance.{k}", lang): v for k, v in theme.PROVENANCE_PATTERNS.items()},
-        custom_data=["shown", "provenance_name"],
-    )
-    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>")
-    fig.update_layout(barmode="stack")
+    sums = sums.sort_values([dimension, "year"], key=lambda c: c.map(order) if c.name == dimension else c)
+    fig = _stacked_bars(sums, "year", "amount_nok", "shown", colours, "provenance_name",
+                        _provenance_patterns(lang),
+                        "%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>")
     legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
     return _style(fig, title, t("axis.year", lang), t("axis.nok", lang), legend)
 
@@ -193,25 +243,24 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
 
 def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figure:
     """The clusters with the most funding over the years shown, bars split by provenance."""
-    first, last = (int(funding["year"].min()), int(funding["year"].max())) if len(funding) else (0, 0)
-    title = t("funding.ranking", lang, first=first, last=last)
     if funding.empty:
-        return _empty(title)
+        return _empty(t("funding.ranking", lang, first="", last=""))
+    title = t("funding.ranking", lang, first=int(funding["year"].min()), last=int(funding["year"].max()))
     totals = funding.groupby("cluster")["amount_nok"].sum().nlargest(top)
     frame = funding[funding["cluster"].isin(totals.index)]
     sums = frame.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
     sums["provenance_name"] = _translated(sums["provenance"], "provenance", lang)
-    fig = px.bar(
-        sums, y="cluster", x="amount_nok", color="provenance_name", pattern_shape="provenance_name",
-        orientation="h",
-        category_orders={"cluster": list(totals.index)},
-        color_discrete_map={t(f"provenance.{k}", lang): c for k, c in
-                            {"published": "#0072B2", "estimate": "#56B4E9", "illustrative": "#BBBBBB"}.items()},
-        pattern_shape_map={t(f"provenance.{k}", lang): v for k, v in theme.PROVENANCE_PATTERNS.items()},
-        custom_data=["provenance_name"],
-    )
-    fig.update_traces(hovertemplate="%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>")
-    fig.update_layout(height=max(380, 26 * len(totals) + 140))
+    sums["pattern"] = sums["provenance_name"]
+    sums["rank"] = sums["cluster"].map({c: i for i, c in enumerate(totals.index)})
+    sums = sums.sort_values("rank")
+    colours = {t(f"provenance.{k}", lang): c for k, c in
+               {"published": "#0072B2", "estimate": "#56B4E9", "illustrative": "#BBBBBB"}.items()}
+    fig = _stacked_bars(sums, "cluster", "amount_nok", "provenance_name", colours, "pattern",
+                        _provenance_patterns(lang),
+                        "%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>", horizontal=True,
+                        pattern_legend=False)
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(height=max(380, 24 * len(totals) + 160), showlegend=True)
     return _style(fig, title, t("axis.nok", lang), "", t("legend.provenance", lang))
 
 
@@ -253,7 +302,7 @@ def peer_comparison(results: pd.DataFrame, cluster_id: str, indicator_name: str,
     title = t("results.peers", lang, cluster=name)
     if own.empty:
         return _empty(title)
-    peers = results.merge(own[["year", "level"]], on=["year", "level"])
+    peers = results.dropna(subset=["level"]).merge(own[["year", "level"]].dropna(), on=["year", "level"])
     stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
     stats.columns = ["year", "q1", "median", "q3"]
     fig = go.Figure()

@@ -10,7 +10,7 @@ import datetime as dt
 import os
 
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_compact_decimal, format_decimal, format_percent
 
 LANGUAGES = ("nb", "en")
 LOCALES = {"nb": "nb_NO", "en": "en_GB"}
@@ -215,6 +215,13 @@ def nok(amount: float, lang: str) -> str:
     """An amount in kroner: nb `1 234 567 kr`, en `NOK 1,234,567`."""
     number = format_decimal(round(amount), format="#,##0", locale=LOCALES[lang])
     return f"{number} kr" if lang == "nb" else f"NOK {number}"
+
+
+def nok_short(amount: float, lang: str) -> str:
+    """A large amount in kroner, rounded for a KPI tile: nb `69,4 mill. kr`, en `NOK 69.4M`."""
+    short = format_compact_decimal(amount, format_type="short", fraction_digits=1,
+                                   locale=LOCALES[lang])
+    return f"{short} kr" if lang == "nb" else f"NOK {short}"
 
 
 def number(value: float, lang: str, digits: int = 0) -> str:

@@ -43,7 +43,8 @@ EXTRACT_SQL = {
         FROM scope
         ORDER BY CASE status WHEN 'expiring' THEN 0 WHEN 'expired' THEN 1
                              WHEN 'active' THEN 2 ELSE 3 END,
-                 days_left NULLS LAST, cluster
+                 CASE WHEN status = 'expired' THEN -days_left ELSE days_left END NULLS LAST,
+                 cluster
     """,
     "renewals": """
         SELECT cluster_id, cluster, area_id, region, level, label, status, awarded_on,

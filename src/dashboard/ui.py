@@ -10,6 +10,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from . import config, extracts, queries, store, theme
 from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
@@ -187,6 +188,13 @@ def _sync_url(filters: Filters, lang: str) -> None:
             del st.query_params[key]
 
 
+def fact(label: str, value: str, help: str | None = None) -> None:
+    """A bordered tile for a short text fact (st.metric would cut words off)."""
+    with st.container(border=True):
+        st.caption(label, help=help)
+        st.markdown(f"**{value}**")
+
+
 def page_header(title_key: str, filters: Filters, lang: str) -> None:
     """The page title with the date it is shown as of."""
     st.title(t(title_key, lang))
@@ -219,21 +227,26 @@ def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_lin
           height: int | str = "auto") -> None:
     """A table with translated headers, label/status cells coloured and named, and links."""
     shown = frame[list(columns)].copy()
+    for column in shown.columns:
+        if shown[column].dtype == object:
+            shown[column] = shown[column].fillna("–")
     config: dict[str, object] = {}
     if profile_link and "cluster_id" in frame:
         shown.insert(1, "profile", "cluster?cluster=" + frame["cluster_id"])
-        config["profile"] = st.column_config.LinkColumn(t("col.profile", lang), display_text=t("common.open", lang) + " ↗")
+        config["profile"] = st.column_config.LinkColumn(
+            t("col.profile", lang), display_text=t("common.open", lang) + " ↗", width="small")
     for column in shown.columns:
         if column in ("cluster_id", "profile"):
             continue
         header = t(f"col.{column}", lang) if f"col.{column}" in COLUMN_KEYS else column
         if column == "source_url":
-            config[column] = st.column_config.LinkColumn(header, display_text=r"https?://(?:www\.)?([^/]+)")
+            config[column] = st.column_config.LinkColumn(
+                header, display_text=r"https?://(?:www\.)?([^/]+)", width="medium")
         elif column in ("status", "state"):
             shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
-            config[column] = st.column_config.TextColumn(t("col.status", lang))
+            config[column] = st.column_config.TextColumn(t("col.status", lang), width="small")
         elif column in ("label", "last_label"):
-            config[column] = st.column_config.TextColumn(header)
+            config[column] = st.column_config.TextColumn(t("col.label", lang), width="small")
         elif column == "provenance":
             shown[column] = shown[column].map(lambda v: t(f"provenance.{v}", lang) if pd.notna(v) else "")
             config[column] = st.column_config.TextColumn(header)
@@ -241,13 +254,17 @@ def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_lin
             config[column] = st.column_config.NumberColumn(header, format="localized")
         elif column in ("awarded_on", "valid_until", "start_date", "end_date"):
             config[column] = st.column_config.DateColumn(header, format="YYYY-MM-DD")
+        elif column == "cluster":
+            config[column] = st.column_config.TextColumn(header, width="medium")
+        elif column in ("issue", "note"):
+            config[column] = st.column_config.TextColumn(header, width="large")
         else:
-            config[column] = st.column_config.Column(header)
+            config[column] = st.column_config.Column(header, width="small")
     for column in ("label", "last_label"):
         if column in shown:
             shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
-    styled = shown.style
-    for column in ("status", "state", "label"):
+    styled = shown.style.format(na_rep="–", precision=0)
+    for column in ("status", "state", "label", "last_label"):
         if column in shown:
             colours = [_colour_cells(v) for v in frame[column].fillna("none")]
             styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
@@ -258,6 +275,12 @@ def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_lin
 
 def context() -> tuple[Filters, str]:
     """The filters and language the entry point set up for this run."""
+    if "filters" not in st.session_state:
+        # On a fresh server, Streamlit's legacy router serves the first request for /<page> by
+        # running pages/<page>.py alone, without app.py. Switch the server to st.navigation, as
+        # app.py's first run would, and rerun through the entry point.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["filters"], language()
 
 
