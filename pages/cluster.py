@@ -49,7 +49,7 @@ if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
     st.plotly_chart(charts.level_history(periods, lang).update_layout(title_text=""),
-                    use_container_width=True)
+                    width="stretch")
     ui.table(periods, ["level", "start_date", "end_date", "provenance", "note", "source_url"], lang,
              profile_link=False)
 ui.download("periods", scope, lang, cluster_id=cluster_id)
@@ -60,7 +60,7 @@ if awards.empty:
     st.info(t("cluster.no_awards", lang))
 else:
     timeline = charts.award_timeline(awards, scope.date, 6, lang).update_layout(title_text="")
-    st.plotly_chart(timeline, use_container_width=True)
+    st.plotly_chart(timeline, width="stretch")
     ui.table(awards, ["label", "awarded_on", "valid_until", "score_pct", "state", "provenance",
                       "note", "source_url"], lang, profile_link=False)
 ui.download("awards", scope, lang, cluster_id=cluster_id)
@@ -68,7 +68,7 @@ ui.download("awards", scope, lang, cluster_id=cluster_id)
 st.subheader(t("cluster.funding", lang))
 funding = ui.extract("funding", scope, cluster_id)
 st.plotly_chart(charts.funding_by(funding, "funder", lang).update_layout(title_text=""),
-                use_container_width=True)
+                width="stretch")
 ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
@@ -80,7 +80,7 @@ for i, row in enumerate(indicators.itertuples()):
     name = getattr(row, f"name_{lang}")
     figure = charts.peer_comparison(chosen, cluster_id, name, row.unit, lang)
     figure.update_layout(title_text=name)
-    columns[i % 2].plotly_chart(figure, use_container_width=True)
+    columns[i % 2].plotly_chart(figure, width="stretch")
 ui.download("results", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.sources", lang))

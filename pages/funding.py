@@ -23,8 +23,8 @@ else:
 
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
-left.plotly_chart(charts.funding_by(funding, "funder", lang), use_container_width=True)
-right.plotly_chart(charts.funding_by(funding, "level", lang), use_container_width=True)
-st.plotly_chart(charts.funding_area_shares(funding, areas, lang), use_container_width=True)
-st.plotly_chart(charts.funding_ranking(funding, lang), use_container_width=True)
+left.plotly_chart(charts.funding_by(funding, "funder", lang), width="stretch")
+right.plotly_chart(charts.funding_by(funding, "level", lang), width="stretch")
+st.plotly_chart(charts.funding_area_shares(funding, areas, lang), width="stretch")
+st.plotly_chart(charts.funding_ranking(funding, lang), width="stretch")
 ui.download("funding", filters, lang)

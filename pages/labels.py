@@ -18,10 +18,10 @@ else:
 ui.download("labels", filters, lang)
 
 st.plotly_chart(charts.labels_by_area(labels, ui.lookup("opportunity_areas"), lang),
-                use_container_width=True)
+                width="stretch")
 
 awards = ui.extract("awards", filters)
-st.plotly_chart(charts.award_scores(awards, lang), use_container_width=True)
+st.plotly_chart(charts.award_scores(awards, lang), width="stretch")
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
     ui.table(awards, ["cluster_id", "cluster", "label", "awarded_on", "valid_until", "score_pct",

@@ -60,6 +60,6 @@ else:
 ui.download("attention", filters, lang)
 
 st.plotly_chart(charts.programme_by_level(ui.extract("periods", filters), year, lang),
-                use_container_width=True)
+                width="stretch")
 ui.download("periods", filters, lang)
 st.caption(t("common.provenance_note", lang))

@@ -21,9 +21,9 @@ st.caption(t("common.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
 left.plotly_chart(charts.results_over_time(chosen, "area_id", names[indicator], units[indicator],
-                                           areas, lang), use_container_width=True)
+                                           areas, lang), width="stretch")
 right.plotly_chart(charts.results_over_time(chosen, "level", names[indicator], units[indicator],
-                                            areas, lang), use_container_width=True)
+                                            areas, lang), width="stretch")
 
 clusters = chosen.drop_duplicates("cluster_id").sort_values("cluster")
 if not clusters.empty:
@@ -32,5 +32,5 @@ if not clusters.empty:
     peer = st.selectbox(t("results.peer_cluster", lang), options, format_func=cluster_names.get,
                         key="w_peer")
     st.plotly_chart(charts.peer_comparison(chosen, peer, names[indicator], units[indicator], lang),
-                    use_container_width=True)
+                    width="stretch")
 ui.download("results", filters, lang)

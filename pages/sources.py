@@ -19,14 +19,14 @@ st.markdown(t("sources.built", lang, built=date(built, lang),
 st.subheader(t("sources.tables", lang))
 rows = ui.lookup("table_rows")
 rows["holds"] = rows["table_name"].map(lambda name: t(f"table.{name}", lang))
-st.dataframe(rows[["table_name", "holds", "rows"]], hide_index=True, use_container_width=True,
+st.dataframe(rows[["table_name", "holds", "rows"]], hide_index=True, width="stretch",
              column_config={"table_name": t("col.table", lang), "holds": t("col.holds", lang),
                             "rows": t("col.rows", lang)})
 
 st.subheader(t("sources.provenance", lang))
 counts = ui.lookup("provenance_counts")
 counts["provenance"] = counts["provenance"].map(lambda p: t(f"provenance.{p}", lang))
-st.dataframe(counts, hide_index=True, use_container_width=True,
+st.dataframe(counts, hide_index=True, width="stretch",
              column_config={"table_name": t("col.table", lang),
                             "provenance": t("col.provenance", lang),
                             "rows": t("col.rows", lang),

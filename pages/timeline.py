@@ -12,7 +12,7 @@ ui.page_header("page.timeline", filters, lang)
 
 months = ui.page_choice("months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang)
 awards = ui.extract("awards", filters)
-st.plotly_chart(charts.award_timeline(awards, filters.date, months, lang), use_container_width=True)
+st.plotly_chart(charts.award_timeline(awards, filters.date, months, lang), width="stretch")
 ui.download("awards", filters, lang)
 
 st.subheader(t("timeline.due", lang, months=months))

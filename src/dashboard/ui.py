@@ -151,7 +151,7 @@ def sidebar_filters(lang: str) -> Filters:
                        placeholder=t("filters.all", lang))
         st.multiselect(t("filters.label", lang), vocab.labels, key="w_label",
                        format_func=lambda x: t(f"label.{x}", lang), placeholder=t("filters.all", lang))
-        st.button(t("filters.reset", lang), on_click=_reset, use_container_width=True)
+        st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
     as_of = st.session_state["w_as_of"]
     filters = Filters(
         areas=tuple(st.session_state["w_area"]),
@@ -268,7 +268,7 @@ def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_lin
         if column in shown:
             colours = [_colour_cells(v) for v in frame[column].fillna("none")]
             styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
-    st.dataframe(styled, column_config=config, hide_index=True, use_container_width=True,
+    st.dataframe(styled, column_config=config, hide_index=True, width="stretch",
                  height=height, column_order=[c for c in shown.columns if c != "cluster_id"])
 
 

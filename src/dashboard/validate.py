@@ -57,6 +57,7 @@ class ParsedTable:
     file: str
     rows: list[Row]
     row_numbers: list[int]
+    readable: bool = True  # False when the file could not be read as a table at all
 
 
 def _parse_cell(col: Column, raw: str) -> tuple[Any, str | None]:
@@ -111,7 +112,7 @@ def _decode(content: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, list[Problem]]:
     """Parse one contract file's bytes into typed rows, collecting every cell problem."""
-    parsed = ParsedTable(table, file, [], [])
+    parsed = ParsedTable(table, file, [], [], readable=False)
     text, problems = _decode(content, file)
     if text is None:
         return parsed, problems
@@ -128,6 +129,7 @@ def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, l
         problems.append(Problem(file, 1, name, "column appears more than once in the header"))
     if duplicated:
         return parsed, problems
+    parsed.readable = True
     index = {name: header.index(name) for name in header}
     for number, cells in enumerate(reader, start=2):
         if not any(c.strip() for c in cells):
@@ -211,8 +213,8 @@ def check_references(tables: dict[str, ParsedTable]) -> list[Problem]:
             if not col.references:
                 continue
             target_table, target_column = col.references.split(".")
-            if target_table not in tables:
-                continue
+            if target_table not in tables or not tables[target_table].readable:
+                continue  # its own problem is reported; every row pointing at it would be noise
             known = {r[target_column] for r in tables[target_table].rows}
             for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
                 value = row[col.name]
