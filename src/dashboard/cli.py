@@ -89,8 +89,7 @@ def _export(args: argparse.Namespace) -> int:
             print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
             return 2
         filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
-        frame = extracts.extract_frame(con, args.extract, filters, args.cluster, args.months)
-        data = extracts.to_csv(frame)
+        data = extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months)
     finally:
         con.close()
     if args.output:

@@ -37,6 +37,17 @@ def to_csv(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
 
 
+def csv_bytes(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    filters: Filters,
+    cluster_id: str | None = None,
+    months: int = DEFAULT_MONTHS,
+) -> bytes:
+    """Extract `name` as the CSV a download or `python -m dashboard export` writes."""
+    return to_csv(extract_frame(con, name, filters, cluster_id, months))
+
+
 def file_name(
     name: str, filters: Filters, cluster_id: str | None = None, months: int | None = None
 ) -> str:

@@ -66,7 +66,7 @@ def _extract(key: tuple, name: str, filters: Filters, cluster_id: str | None, mo
 
 @st.cache_data(show_spinner=False, max_entries=512)
 def _csv(key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int) -> bytes:
-    return extracts.to_csv(_extract(key, name, filters, cluster_id, months))
+    return extracts.csv_bytes(cursor(), name, filters, cluster_id, months)
 
 
 def extract(name: str, filters: Filters, cluster_id: str | None = None,

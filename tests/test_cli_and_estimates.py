@@ -1,0 +1,111 @@
+"""The export CLI, the seeded estimates generator and the language catalogue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dashboard import estimates, extracts
+from dashboard.filters import Filters
+from dashboard.i18n import CATALOGUE, LANGUAGES, date, nok, number, percent
+
+from .conftest import DATA, ROOT
+
+
+def export(store_path: Path, *args: str) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "dashboard", "export", *args, "--db", str(store_path)]
+    return subprocess.run(command, capture_output=True, cwd=ROOT)
+
+
+def test_export_equals_the_dashboards_extract(con, store_path):
+    run = export(store_path, "labels", "--as-of", "2013-01-01", "--area", "havrommet")
+    assert run.returncode == 0
+    filters = Filters(areas=("havrommet",), as_of=dt.date(2013, 1, 1))
+    assert run.stdout == extracts.csv_bytes(con, "labels", filters)
+    lines = run.stdout.decode().splitlines()
+    node = next(line for line in lines if line.startswith("gce-node,"))
+    assert ",Gold,Gold,active,2012-04-18,2015-04-17,836," in node
+
+
+def test_export_to_a_file_with_every_filter(con, store_path, tmp_path):
+    out = tmp_path / "funding.csv"
+    args = ["funding", "--as-of", "2019-12-31", "--level", "NCE", "--level", "GCE",
+            "--region", "Vestland", "--label", "Gold", "-o", str(out)]
+    assert export(store_path, *args).returncode == 0
+    filters = Filters(levels=("NCE", "GCE"), regions=("Vestland",), labels=("Gold",),
+                      as_of=dt.date(2019, 12, 31))
+    assert out.read_bytes() == extracts.csv_bytes(con, "funding", filters)
+    assert len(out.read_bytes().splitlines()) > 10
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["labels", "--as-of", "2024-02-30"], "argument --as-of: '2024-02-30' is not a date (YYYY-MM-DD)"),
+        (["labels", "--area", "<script>"], "--area: unknown value '<script>' (known: "),
+        (["labels", "--level", "Champions"], "--level: unknown value 'Champions' (known: Arena, "),
+        (["labels", "--cluster", "no-such"], "--cluster: unknown cluster id 'no-such'"),
+        (["everything"], "argument extract: invalid choice: 'everything'"),
+    ],
+)
+def test_export_refuses_bad_arguments_with_a_message(store_path, args, message):
+    run = export(store_path, *args)
+    assert run.returncode == 2
+    assert message in run.stderr.decode()
+
+
+def test_shipped_estimates_are_what_the_seeded_generator_makes(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    estimates.generate(copy, seed=2026)
+    for name in ("funding.csv", "results.csv"):
+        assert (copy / name).read_bytes() == (DATA / name).read_bytes(), name
+
+
+def test_another_seed_changes_estimates_but_not_published_counts(tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(DATA, copy)
+    estimates.generate(copy, seed=7)
+    assert (copy / "funding.csv").read_bytes() != (DATA / "funding.csv").read_bytes()
+    published = [line for line in (copy / "results.csv").read_text().splitlines() if ",published," in line]
+    shipped = [line for line in (DATA / "results.csv").read_text().splitlines() if ",published," in line]
+    assert published == shipped and len(published) == len(estimates.PUBLISHED_MEMBERS)
+
+
+def test_programme_funding_stays_in_the_level_frame(con):
+    rows = con.execute(
+        """SELECT f.cluster_id, f.year, y.level, sum(f.amount_nok) AS programme
+           FROM funding f JOIN cluster_year_level y USING (cluster_id, year)
+           WHERE f.funder IN ('Innovasjon Norge', 'Siva', 'Forskningsrådet') AND f.year < 2022
+           GROUP BY ALL"""
+    ).fetchall()
+    years = estimates.cluster_years(
+        [dict(zip(("cluster_id", "level", "start_date", "end_date"), r, strict=True)) for r in
+         con.execute("SELECT cluster_id, level, start_date, end_date FROM programme_periods").fetchall()])
+    checked = 0
+    for cluster_id, year, level, programme in rows:
+        if years[cluster_id][year][1] == 1.0:  # a whole year at one level
+            low, high = estimates.FRAMES_MNOK[level]
+            assert low * 0.9e6 <= programme <= high * 1.1e6 + 1, (cluster_id, year)
+            checked += 1
+    assert checked > 200
+
+
+def test_catalogue_has_every_string_in_both_languages():
+    for key, texts in CATALOGUE.items():
+        assert set(texts) == set(LANGUAGES), key
+        assert all(texts[lang].strip() for lang in LANGUAGES), key
+
+
+def test_numbers_and_dates_per_language():
+    assert nok(1234567, "nb") == "1\xa0234\xa0567 kr"
+    assert nok(1234567, "en") == "NOK 1,234,567"
+    assert date(dt.date(2026, 11, 24), "nb") == "24.11.2026"
+    assert date(dt.date(2026, 11, 24), "en") == "24 Nov 2026"
+    assert number(1234.5, "nb", 1) == "1\xa0234,5"
+    assert percent(0.125, "en") == "12 %" or percent(0.125, "en") == "13 %"

@@ -1,0 +1,149 @@
+"""What the filters do to the extracts every page and download is built from."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dashboard import extracts, queries, summaries
+from dashboard.filters import Filters
+
+D = dt.date(2020, 6, 1)
+
+
+def area_of(con) -> dict[str, str]:
+    return dict(con.execute("SELECT cluster_id, area_id FROM clusters").fetchall())
+
+
+def test_area_filter_leaves_only_that_areas_clusters(con):
+    for name in ("clusters", "labels", "awards", "periods", "funding", "results"):
+        frame = queries.extract(con, name, Filters(areas=("helse-og-velferd",), as_of=D))
+        assert len(frame) > 0, name
+        assert set(frame["area_id"]) == {"helse-og-velferd"}, name
+
+
+def test_two_areas_are_a_union(con):
+    one = queries.extract(con, "clusters", Filters(areas=("havrommet",), as_of=D))
+    two = queries.extract(con, "clusters", Filters(areas=("havrommet", "ren-energi"), as_of=D))
+    energy = queries.extract(con, "clusters", Filters(areas=("ren-energi",), as_of=D))
+    assert len(two) == len(one) + len(energy)
+
+
+def test_level_filter_uses_the_level_held_on_the_date(con):
+    gces = queries.extract(con, "clusters", Filters(levels=("GCE",), as_of=dt.date(2016, 1, 1)))
+    assert set(gces["cluster_id"]) == {"gce-blue-maritime", "gce-node", "gce-ocean-technology"}
+    early = queries.extract(con, "clusters", Filters(levels=("GCE",), as_of=dt.date(2014, 6, 17)))
+    assert early.empty  # the first GCEs were named on 18 Jun 2014
+
+
+def test_region_filter(con):
+    frame = queries.extract(con, "clusters", Filters(regions=("Agder",), as_of=D))
+    assert set(frame["cluster_id"]) == {"gce-node", "eyde-klyngen"}
+
+
+def test_label_filter_on_the_date_including_none(con):
+    gold = queries.extract(con, "labels", Filters(labels=("Gold",), as_of=D))
+    assert len(gold) > 0 and set(gold["label"]) == {"Gold"}
+    none = queries.extract(con, "labels", Filters(labels=("none",), as_of=D))
+    assert none["label"].isna().all()
+    everyone = queries.extract(con, "labels", Filters(as_of=D))
+    silver_bronze = queries.extract(con, "labels", Filters(labels=("Silver", "Bronze"), as_of=D))
+    assert len(gold) + len(none) + len(silver_bronze) == len(everyone)
+
+
+def test_as_of_date_changes_label_statuses(con):
+    def state(on: dt.date) -> str:
+        frame = queries.extract(con, "labels", Filters(as_of=on))
+        return frame.set_index("cluster_id").loc["gce-ocean-technology", "status"]
+
+    assert state(dt.date(2012, 1, 1)) == "none"
+    assert state(dt.date(2014, 1, 1)) == "active"
+    assert state(dt.date(2015, 3, 1)) == "expiring"
+    assert state(dt.date(2018, 1, 1)) == "expired"
+
+
+def test_funding_and_results_stop_at_the_as_of_year(con):
+    funding = queries.extract(con, "funding", Filters(as_of=dt.date(2015, 3, 1)))
+    assert funding["year"].max() == 2015
+    results = queries.extract(con, "results", Filters(as_of=dt.date(2015, 3, 1)))
+    assert results["year"].max() <= 2015
+
+
+def test_funding_extract_sums_to_the_store(con):
+    frame = queries.extract(con, "funding", Filters(as_of=dt.date(2026, 12, 31)))
+    total = con.execute("SELECT sum(amount_nok) FROM funding WHERE year <= 2026").fetchone()[0]
+    assert frame["amount_nok"].sum() == total
+
+
+def test_funding_rows_carry_the_level_of_their_year(con):
+    frame = queries.extract(con, "funding", Filters(as_of=dt.date(2026, 1, 1)), "gce-node")
+    levels = frame.groupby("year")["level"].first()
+    assert levels[2010] == "NCE" and levels[2015] == "GCE"
+
+
+def test_one_cluster_extract(con):
+    awards = queries.extract(con, "awards", Filters(as_of=dt.date(2026, 1, 1)), "gce-node")
+    assert list(awards["awarded_on"].astype(str)) == [
+        "2012-04-18", "2015-04-18", "2018-04-18", "2021-04-18", "2024-04-18"]
+    assert list(awards["score_pct"].fillna(0)) == [0, 0, 0, 94, 95]
+
+
+def test_renewals_within_the_horizon(con):
+    on = dt.date(2026, 11, 24)
+    six = queries.extract(con, "renewals", Filters(as_of=on), months=6)
+    assert set(six["cluster_id"]) == {"norwegian-smart-care-cluster", "gce-node"}
+    one = queries.extract(con, "renewals", Filters(as_of=on), months=1)
+    assert one.empty  # NSCC's Gold runs to 31 Dec 2026, 37 days on
+
+
+def test_attention_lists_gces_without_gold_and_expiring_labels(con):
+    labels = queries.extract(con, "labels", Filters(as_of=dt.date(2018, 1, 1)))
+    todo = summaries.attention(labels)
+    gce = todo[todo["kind"] == "gce_without_gold"]
+    assert list(gce["cluster_id"]) == ["gce-ocean-technology"]  # its 2015 Gold ran out May 2017
+    assert set(todo[todo["kind"] == "expired"]["cluster_id"]) >= {"gce-ocean-technology"}
+
+
+def test_kpis_match_the_store(con):
+    on = dt.date(2019, 6, 30)
+    clusters = queries.extract(con, "clusters", Filters(as_of=on))
+    in_programme = con.execute(
+        "SELECT count(DISTINCT cluster_id) FROM programme_periods WHERE start_date <= ? "
+        "AND (end_date IS NULL OR end_date >= ?)", [on, on]).fetchone()[0]
+    assert sum(summaries.programme_counts(clusters).values()) == in_programme
+    labels = queries.extract(con, "labels", Filters(as_of=on))
+    gold = con.execute(
+        "SELECT count(DISTINCT cluster_id) FROM certifications WHERE label = 'Gold' "
+        "AND awarded_on <= ? AND valid_until >= ?", [on, on]).fetchone()[0]
+    assert summaries.label_counts(labels)["Gold"] == gold
+    funding = queries.extract(con, "funding", Filters(as_of=on))
+    this_year, change = summaries.funding_change(funding, 2019)
+    by_year = dict(con.execute("SELECT year, sum(amount_nok) FROM funding GROUP BY year").fetchall())
+    assert this_year == by_year[2019]
+    assert change == pytest.approx((by_year[2019] - by_year[2018]) / by_year[2018])
+
+
+INJECTIONS = ["'; DROP TABLE clusters; --", "havrommet' OR '1'='1", "x\") OR 1=1 --", "%", "*"]
+
+
+@pytest.mark.parametrize("value", INJECTIONS)
+def test_filter_values_are_data_not_sql(con, value):
+    for field in ("areas", "levels", "regions", "labels"):
+        frame = queries.extract(con, "clusters", Filters(**{field: (value,)}, as_of=D))
+        assert frame.empty, field
+    assert queries.extract(con, "clusters", Filters(as_of=D), cluster_id=value).empty
+    assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] > 0
+
+
+def test_file_name_states_view_filters_and_date():
+    filters = Filters(areas=("helse-og-velferd",), levels=("Arena Pro",), as_of=dt.date(2024, 1, 31))
+    assert extracts.file_name("labels", filters) == (
+        "klyngemonitor_labels_2024-01-31_area-helse-og-velferd_level-Arena-Pro.csv")
+    assert extracts.file_name("renewals", Filters(as_of=dt.date(2024, 1, 31)), months=12) == (
+        "klyngemonitor_renewals_2024-01-31_12-months.csv")
+
+
+def test_unknown_extract_is_refused(con):
+    with pytest.raises(KeyError):
+        extracts.extract_frame(con, "secrets", Filters())
