@@ -9,20 +9,46 @@ st.set_page_config(page_title="Klyngemonitor", page_icon=":material/hub:", layou
 
 lang = ui.language()
 PAGES = [
-    st.Page("pages/overview.py", title=t("page.overview", lang), icon=":material/dashboard:",
-            url_path="overview", default=True),
-    st.Page("pages/labels.py", title=t("page.labels", lang), icon=":material/workspace_premium:",
-            url_path="labels"),
-    st.Page("pages/timeline.py", title=t("page.timeline", lang), icon=":material/event:",
-            url_path="timeline"),
-    st.Page("pages/funding.py", title=t("page.funding", lang), icon=":material/payments:",
-            url_path="funding"),
-    st.Page("pages/results.py", title=t("page.results", lang), icon=":material/monitoring:",
-            url_path="results"),
-    st.Page("pages/cluster.py", title=t("page.cluster", lang), icon=":material/hub:",
-            url_path="cluster"),
-    st.Page("pages/sources.py", title=t("page.sources", lang), icon=":material/source:",
-            url_path="sources"),
+    st.Page(
+        "pages/overview.py",
+        title=t("page.overview", lang),
+        icon=":material/dashboard:",
+        url_path="overview",
+        default=True,
+    ),
+    st.Page(
+        "pages/labels.py",
+        title=t("page.labels", lang),
+        icon=":material/workspace_premium:",
+        url_path="labels",
+    ),
+    st.Page(
+        "pages/timeline.py",
+        title=t("page.timeline", lang),
+        icon=":material/event:",
+        url_path="timeline",
+    ),
+    st.Page(
+        "pages/funding.py",
+        title=t("page.funding", lang),
+        icon=":material/payments:",
+        url_path="funding",
+    ),
+    st.Page(
+        "pages/results.py",
+        title=t("page.results", lang),
+        icon=":material/monitoring:",
+        url_path="results",
+    ),
+    st.Page(
+        "pages/cluster.py", title=t("page.cluster", lang), icon=":material/hub:", url_path="cluster"
+    ),
+    st.Page(
+        "pages/sources.py",
+        title=t("page.sources", lang),
+        icon=":material/source:",
+        url_path="sources",
+    ),
 ]
 page = st.navigation(PAGES)
 st.sidebar.caption(t("app.tagline", lang))

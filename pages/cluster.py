@@ -11,9 +11,15 @@ ui.page_header("page.cluster", filters, lang)
 
 names = ui.lookup("cluster_names")
 labels_of = dict(zip(names["cluster_id"], names["name"], strict=True))
-cluster_id = ui.page_choice("cluster", list(names["cluster_id"]), default=names["cluster_id"][0],
-                            label=t("cluster.pick", lang), lang=lang, format_func=labels_of.get,
-                            widget_kind=st.selectbox)
+cluster_id = ui.page_choice(
+    "cluster",
+    list(names["cluster_id"]),
+    default=names["cluster_id"][0],
+    label=t("cluster.pick", lang),
+    lang=lang,
+    format_func=labels_of.get,
+    widget_kind=st.selectbox,
+)
 # A profile shows the whole cluster as of the date, whatever the sidebar's other filters say.
 scope = Filters(as_of=filters.as_of)
 facts = ui.extract("clusters", scope, cluster_id).iloc[0]
@@ -23,9 +29,17 @@ info = ui.lookup("cluster_facts").set_index("cluster_id").loc[cluster_id]
 st.header(facts["cluster"])
 if isinstance(info["focus"], str):
     st.markdown(info["focus"])
-area_name = ui.lookup("opportunity_areas").set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
+area_name = (
+    ui.lookup("opportunity_areas").set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
+)
 place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, str))
-st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=f"{area_name} ({info['area_basis']})")) if x))
+st.caption(
+    " · ".join(
+        x
+        for x in (place, t("cluster.area_basis", lang, basis=f"{area_name} ({info['area_basis']})"))
+        if x
+    )
+)
 
 kpis = st.columns(3)
 level = facts["level"] if isinstance(facts["level"], str) else t("level.none", lang)
@@ -48,10 +62,15 @@ st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
-    st.plotly_chart(charts.level_history(periods, lang).update_layout(title_text=""),
-                    width="stretch")
-    ui.table(periods, ["level", "start_date", "end_date", "provenance", "note", "source_url"], lang,
-             profile_link=False)
+    st.plotly_chart(
+        charts.level_history(periods, lang).update_layout(title_text=""), width="stretch"
+    )
+    ui.table(
+        periods,
+        ["level", "start_date", "end_date", "provenance", "note", "source_url"],
+        lang,
+        profile_link=False,
+    )
 ui.download("periods", scope, lang, cluster_id=cluster_id)
 
 awards = ui.extract("awards", scope, cluster_id)
@@ -61,14 +80,28 @@ if awards.empty:
 else:
     timeline = charts.award_timeline(awards, scope.date, 6, lang).update_layout(title_text="")
     st.plotly_chart(timeline, width="stretch")
-    ui.table(awards, ["label", "awarded_on", "valid_until", "score_pct", "state", "provenance",
-                      "note", "source_url"], lang, profile_link=False)
+    ui.table(
+        awards,
+        [
+            "label",
+            "awarded_on",
+            "valid_until",
+            "score_pct",
+            "state",
+            "provenance",
+            "note",
+            "source_url",
+        ],
+        lang,
+        profile_link=False,
+    )
 ui.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
 funding = ui.extract("funding", scope, cluster_id)
-st.plotly_chart(charts.funding_by(funding, "funder", lang).update_layout(title_text=""),
-                width="stretch")
+st.plotly_chart(
+    charts.funding_by(funding, "funder", lang).update_layout(title_text=""), width="stretch"
+)
 ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))

@@ -17,9 +17,15 @@ else:
     published = funding.loc[funding["provenance"] == "published", "amount_nok"].sum()
     total = funding["amount_nok"].sum()
     kpis = st.columns(2)
-    kpis[0].metric(t("funding.total", lang, first=first, last=last), nok_short(total, lang),
-                   help=nok(total, lang), border=True)
-    kpis[1].metric(t("funding.published_share", lang), percent(published / total, lang), border=True)
+    kpis[0].metric(
+        t("funding.total", lang, first=first, last=last),
+        nok_short(total, lang),
+        help=nok(total, lang),
+        border=True,
+    )
+    kpis[1].metric(
+        t("funding.published_share", lang), percent(published / total, lang), border=True
+    )
 
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)

@@ -13,17 +13,47 @@ st.subheader(t("labels.status_title", lang))
 if labels.empty:
     st.info(t("common.empty", lang))
 else:
-    ui.table(labels, ["cluster_id", "cluster", "level", "last_label", "status", "valid_until",
-                      "days_left", "score_pct", "provenance", "source_url"], lang, height=420)
+    ui.table(
+        labels,
+        [
+            "cluster_id",
+            "cluster",
+            "level",
+            "last_label",
+            "status",
+            "valid_until",
+            "days_left",
+            "score_pct",
+            "provenance",
+            "source_url",
+        ],
+        lang,
+        height=420,
+    )
 ui.download("labels", filters, lang)
 
-st.plotly_chart(charts.labels_by_area(labels, ui.lookup("opportunity_areas"), lang),
-                width="stretch")
+st.plotly_chart(
+    charts.labels_by_area(labels, ui.lookup("opportunity_areas"), lang), width="stretch"
+)
 
 awards = ui.extract("awards", filters)
 st.plotly_chart(charts.award_scores(awards, lang), width="stretch")
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
-    ui.table(awards, ["cluster_id", "cluster", "label", "awarded_on", "valid_until", "score_pct",
-                      "state", "provenance", "source_url"], lang, height=360)
+    ui.table(
+        awards,
+        [
+            "cluster_id",
+            "cluster",
+            "label",
+            "awarded_on",
+            "valid_until",
+            "score_pct",
+            "state",
+            "provenance",
+            "source_url",
+        ],
+        lang,
+        height=360,
+    )
 ui.download("awards", filters, lang)

@@ -12,25 +12,38 @@ ui.page_header("page.results", filters, lang)
 indicators = ui.lookup("indicators")
 names = dict(zip(indicators["indicator_id"], indicators[f"name_{lang}"], strict=True))
 units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-indicator = ui.page_choice("indicator", list(names), default="members",
-                           label=t("results.indicator", lang), lang=lang, format_func=names.get)
+indicator = ui.page_choice(
+    "indicator",
+    list(names),
+    default="members",
+    label=t("results.indicator", lang),
+    lang=lang,
+    format_func=names.get,
+)
 
 results = ui.extract("results", filters)
 chosen = results[results["indicator"] == indicator]
 st.caption(t("common.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
-left.plotly_chart(charts.results_over_time(chosen, "area_id", names[indicator], units[indicator],
-                                           areas, lang), width="stretch")
-right.plotly_chart(charts.results_over_time(chosen, "level", names[indicator], units[indicator],
-                                            areas, lang), width="stretch")
+left.plotly_chart(
+    charts.results_over_time(chosen, "area_id", names[indicator], units[indicator], areas, lang),
+    width="stretch",
+)
+right.plotly_chart(
+    charts.results_over_time(chosen, "level", names[indicator], units[indicator], areas, lang),
+    width="stretch",
+)
 
 clusters = chosen.drop_duplicates("cluster_id").sort_values("cluster")
 if not clusters.empty:
     options = list(clusters["cluster_id"])
     cluster_names = dict(zip(clusters["cluster_id"], clusters["cluster"], strict=True))
-    peer = st.selectbox(t("results.peer_cluster", lang), options, format_func=cluster_names.get,
-                        key="w_peer")
-    st.plotly_chart(charts.peer_comparison(chosen, peer, names[indicator], units[indicator], lang),
-                    width="stretch")
+    peer = st.selectbox(
+        t("results.peer_cluster", lang), options, format_func=cluster_names.get, key="w_peer"
+    )
+    st.plotly_chart(
+        charts.peer_comparison(chosen, peer, names[indicator], units[indicator], lang),
+        width="stretch",
+    )
 ui.download("results", filters, lang)

@@ -13,24 +13,43 @@ ui.page_header("page.sources", filters, lang)
 
 meta = ui.lookup("meta")
 built = dt.datetime.fromisoformat(meta["built_at"]).date()
-st.markdown(t("sources.built", lang, built=date(built, lang),
-              as_of=date(dt.date.fromisoformat(meta["data_as_of"]), lang)))
+st.markdown(
+    t(
+        "sources.built",
+        lang,
+        built=date(built, lang),
+        as_of=date(dt.date.fromisoformat(meta["data_as_of"]), lang),
+    )
+)
 
 st.subheader(t("sources.tables", lang))
 rows = ui.lookup("table_rows")
 rows["holds"] = rows["table_name"].map(lambda name: t(f"table.{name}", lang))
-st.dataframe(rows[["table_name", "holds", "rows"]], hide_index=True, width="stretch",
-             column_config={"table_name": t("col.table", lang), "holds": t("col.holds", lang),
-                            "rows": t("col.rows", lang)})
+st.dataframe(
+    rows[["table_name", "holds", "rows"]],
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "table_name": t("col.table", lang),
+        "holds": t("col.holds", lang),
+        "rows": t("col.rows", lang),
+    },
+)
 
 st.subheader(t("sources.provenance", lang))
 counts = ui.lookup("provenance_counts")
 counts["provenance"] = counts["provenance"].map(lambda p: t(f"provenance.{p}", lang))
-st.dataframe(counts, hide_index=True, width="stretch",
-             column_config={"table_name": t("col.table", lang),
-                            "provenance": t("col.provenance", lang),
-                            "rows": t("col.rows", lang),
-                            "rows_with_source": t("col.rows_with_source", lang)})
+st.dataframe(
+    counts,
+    hide_index=True,
+    width="stretch",
+    column_config={
+        "table_name": t("col.table", lang),
+        "provenance": t("col.provenance", lang),
+        "rows": t("col.rows", lang),
+        "rows_with_source": t("col.rows_with_source", lang),
+    },
+)
 
 st.subheader(t("sources.rules", lang))
 st.markdown(t("sources.rules_text", lang))

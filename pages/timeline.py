@@ -20,6 +20,19 @@ due = ui.extract("renewals", filters, months=months)
 if due.empty:
     st.info(t("timeline.due_none", lang, months=months))
 else:
-    ui.table(due, ["cluster_id", "cluster", "level", "label", "status", "valid_until", "days_left",
-                   "provenance", "source_url"], lang)
+    ui.table(
+        due,
+        [
+            "cluster_id",
+            "cluster",
+            "level",
+            "label",
+            "status",
+            "valid_until",
+            "days_left",
+            "provenance",
+            "source_url",
+        ],
+        lang,
+    )
 ui.download("renewals", filters, lang, months=months)

@@ -38,8 +38,11 @@ def test_label_colours_are_the_same_in_every_chart(con):
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     for lang in ("en", "nb"):
         gold = t("label.Gold", lang)
-        for fig in (charts.labels_by_area(labels, areas, lang), charts.award_scores(awards, lang),
-                    charts.award_timeline(awards, ON, 6, lang)):
+        for fig in (
+            charts.labels_by_area(labels, areas, lang),
+            charts.award_scores(awards, lang),
+            charts.award_timeline(awards, ON, 6, lang),
+        ):
             colours = {tr.name: tr.marker.color for tr in fig.data}
             assert colours[gold] == theme.LABEL_COLOURS["Gold"]
 
@@ -72,7 +75,8 @@ def test_programme_counts_per_year(con):
             per_year[year] = per_year.get(year, 0) + n
     in_2016 = con.execute(
         "SELECT count(DISTINCT cluster_id) FROM programme_periods "
-        "WHERE year(start_date) <= 2016 AND coalesce(year(end_date), 2100) >= 2016").fetchone()[0]
+        "WHERE year(start_date) <= 2016 AND coalesce(year(end_date), 2100) >= 2016"
+    ).fetchone()[0]
     assert per_year[2016] == in_2016
     assert fig.layout.yaxis.title.text == "Clusters"
 
@@ -83,7 +87,9 @@ def test_results_sum_counts_and_average_percentage_points(con):
     members = results[results["indicator"] == "members"]
     fig = charts.results_over_time(members, "area_id", "Members", "count", areas, "en")
     ocean = next(tr for tr in fig.data if tr.name == "Ocean space")
-    expected = members[(members["area_id"] == "havrommet") & (members["year"] == 2020)]["value"].sum()
+    expected = members[(members["area_id"] == "havrommet") & (members["year"] == 2020)][
+        "value"
+    ].sum()
     assert dict(zip(ocean.x, ocean.y, strict=True))[2020] == expected
     growth = results[results["indicator"] == "value_creation_growth"]
     fig = charts.results_over_time(growth, "level", "Growth", "pp", areas, "en")

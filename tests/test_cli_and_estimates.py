@@ -34,11 +34,25 @@ def test_export_equals_the_dashboards_extract(con, store_path):
 
 def test_export_to_a_file_with_every_filter(con, store_path, tmp_path):
     out = tmp_path / "funding.csv"
-    args = ["funding", "--as-of", "2019-12-31", "--level", "NCE", "--level", "GCE",
-            "--region", "Vestland", "--label", "Gold", "-o", str(out)]
+    args = [
+        "funding",
+        "--as-of",
+        "2019-12-31",
+        "--level",
+        "NCE",
+        "--level",
+        "GCE",
+        "--region",
+        "Vestland",
+        "--label",
+        "Gold",
+        "-o",
+        str(out),
+    ]
     assert export(store_path, *args).returncode == 0
-    filters = Filters(levels=("NCE", "GCE"), regions=("Vestland",), labels=("Gold",),
-                      as_of=dt.date(2019, 12, 31))
+    filters = Filters(
+        levels=("NCE", "GCE"), regions=("Vestland",), labels=("Gold",), as_of=dt.date(2019, 12, 31)
+    )
     assert out.read_bytes() == extracts.csv_bytes(con, "funding", filters)
     assert len(out.read_bytes().splitlines()) > 10
 
@@ -46,7 +60,10 @@ def test_export_to_a_file_with_every_filter(con, store_path, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["labels", "--as-of", "2024-02-30"], "argument --as-of: '2024-02-30' is not a date (YYYY-MM-DD)"),
+        (
+            ["labels", "--as-of", "2024-02-30"],
+            "argument --as-of: '2024-02-30' is not a date (YYYY-MM-DD)",
+        ),
         (["labels", "--area", "<script>"], "--area: unknown value '<script>' (known: "),
         (["labels", "--level", "Champions"], "--level: unknown value 'Champions' (known: Arena, "),
         (["labels", "--cluster", "no-such"], "--cluster: unknown cluster id 'no-such'"),
@@ -72,8 +89,12 @@ def test_another_seed_changes_estimates_but_not_published_counts(tmp_path):
     shutil.copytree(DATA, copy)
     estimates.generate(copy, seed=7)
     assert (copy / "funding.csv").read_bytes() != (DATA / "funding.csv").read_bytes()
-    published = [line for line in (copy / "results.csv").read_text().splitlines() if ",published," in line]
-    shipped = [line for line in (DATA / "results.csv").read_text().splitlines() if ",published," in line]
+    published = [
+        line for line in (copy / "results.csv").read_text().splitlines() if ",published," in line
+    ]
+    shipped = [
+        line for line in (DATA / "results.csv").read_text().splitlines() if ",published," in line
+    ]
     assert published == shipped and len(published) == len(estimates.PUBLISHED_MEMBERS)
 
 
@@ -85,8 +106,13 @@ def test_programme_funding_stays_in_the_level_frame(con):
            GROUP BY ALL"""
     ).fetchall()
     years = estimates.cluster_years(
-        [dict(zip(("cluster_id", "level", "start_date", "end_date"), r, strict=True)) for r in
-         con.execute("SELECT cluster_id, level, start_date, end_date FROM programme_periods").fetchall()])
+        [
+            dict(zip(("cluster_id", "level", "start_date", "end_date"), r, strict=True))
+            for r in con.execute(
+                "SELECT cluster_id, level, start_date, end_date FROM programme_periods"
+            ).fetchall()
+        ]
+    )
     checked = 0
     for cluster_id, year, level, programme in rows:
         if years[cluster_id][year][1] == 1.0:  # a whole year at one level

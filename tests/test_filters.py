@@ -14,8 +14,13 @@ def as_url(filters: Filters) -> dict[str, list[str]]:
 
 
 def test_round_trip_through_url_params():
-    filters = Filters(areas=("helse-og-velferd",), levels=("Arena Pro", "GCE"), regions=("Oslo",),
-                      labels=("Gold", "none"), as_of=dt.date(2019, 11, 8))
+    filters = Filters(
+        areas=("helse-og-velferd",),
+        levels=("Arena Pro", "GCE"),
+        regions=("Oslo",),
+        labels=("Gold", "none"),
+        as_of=dt.date(2019, 11, 8),
+    )
     again, notices = Filters.from_params(as_url(filters), VOCAB)
     assert again == filters and notices == []
 
@@ -26,11 +31,17 @@ def test_defaults_make_an_empty_url():
 
 
 def test_unknown_values_are_dropped_with_a_notice():
-    params = {"area": ["havrommet", "<script>alert(1)</script>"], "level": ["Super"], "label": ["Gold"]}
+    params = {
+        "area": ["havrommet", "<script>alert(1)</script>"],
+        "level": ["Super"],
+        "label": ["Gold"],
+    }
     filters, notices = Filters.from_params(params, VOCAB)
     assert filters == Filters(areas=("havrommet",), labels=("Gold",))
-    assert notices == [Notice("unknown", "area", "<script>alert(1)</script>"),
-                       Notice("unknown", "level", "Super")]
+    assert notices == [
+        Notice("unknown", "area", "<script>alert(1)</script>"),
+        Notice("unknown", "level", "Super"),
+    ]
 
 
 def test_bad_date_falls_back_to_today_with_a_notice():

@@ -85,7 +85,12 @@ def test_funding_rows_carry_the_level_of_their_year(con):
 def test_one_cluster_extract(con):
     awards = queries.extract(con, "awards", Filters(as_of=dt.date(2026, 1, 1)), "gce-node")
     assert list(awards["awarded_on"].astype(str)) == [
-        "2012-04-18", "2015-04-18", "2018-04-18", "2021-04-18", "2024-04-18"]
+        "2012-04-18",
+        "2015-04-18",
+        "2018-04-18",
+        "2021-04-18",
+        "2024-04-18",
+    ]
     assert list(awards["score_pct"].fillna(0)) == [0, 0, 0, 94, 95]
 
 
@@ -110,21 +115,27 @@ def test_kpis_match_the_store(con):
     clusters = queries.extract(con, "clusters", Filters(as_of=on))
     in_programme = con.execute(
         "SELECT count(DISTINCT cluster_id) FROM programme_periods WHERE start_date <= ? "
-        "AND (end_date IS NULL OR end_date >= ?)", [on, on]).fetchone()[0]
+        "AND (end_date IS NULL OR end_date >= ?)",
+        [on, on],
+    ).fetchone()[0]
     assert sum(summaries.programme_counts(clusters).values()) == in_programme
     labels = queries.extract(con, "labels", Filters(as_of=on))
     gold = con.execute(
         "SELECT count(DISTINCT cluster_id) FROM certifications WHERE label = 'Gold' "
-        "AND awarded_on <= ? AND valid_until >= ?", [on, on]).fetchone()[0]
+        "AND awarded_on <= ? AND valid_until >= ?",
+        [on, on],
+    ).fetchone()[0]
     assert summaries.label_counts(labels)["Gold"] == gold
     funding = queries.extract(con, "funding", Filters(as_of=on))
     this_year, change = summaries.funding_change(funding, 2019)
-    by_year = dict(con.execute("SELECT year, sum(amount_nok) FROM funding GROUP BY year").fetchall())
+    by_year = dict(
+        con.execute("SELECT year, sum(amount_nok) FROM funding GROUP BY year").fetchall()
+    )
     assert this_year == by_year[2019]
     assert change == pytest.approx((by_year[2019] - by_year[2018]) / by_year[2018])
 
 
-INJECTIONS = ["'; DROP TABLE clusters; --", "havrommet' OR '1'='1", "x\") OR 1=1 --", "%", "*"]
+INJECTIONS = ["'; DROP TABLE clusters; --", "havrommet' OR '1'='1", 'x") OR 1=1 --', "%", "*"]
 
 
 @pytest.mark.parametrize("value", INJECTIONS)
@@ -137,11 +148,15 @@ def test_filter_values_are_data_not_sql(con, value):
 
 
 def test_file_name_states_view_filters_and_date():
-    filters = Filters(areas=("helse-og-velferd",), levels=("Arena Pro",), as_of=dt.date(2024, 1, 31))
+    filters = Filters(
+        areas=("helse-og-velferd",), levels=("Arena Pro",), as_of=dt.date(2024, 1, 31)
+    )
     assert extracts.file_name("labels", filters) == (
-        "klyngemonitor_labels_2024-01-31_area-helse-og-velferd_level-Arena-Pro.csv")
+        "klyngemonitor_labels_2024-01-31_area-helse-og-velferd_level-Arena-Pro.csv"
+    )
     assert extracts.file_name("renewals", Filters(as_of=dt.date(2024, 1, 31)), months=12) == (
-        "klyngemonitor_renewals_2024-01-31_12-months.csv")
+        "klyngemonitor_renewals_2024-01-31_12-months.csv"
+    )
 
 
 def test_unknown_extract_is_refused(con):

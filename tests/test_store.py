@@ -92,7 +92,9 @@ def test_smart_care_moves_from_silver_to_gold(con):
 
 
 def test_label_expiring_within_180_days_then_expired(con):
-    label, state, _, valid_until, _, days_left = status(con, "norwegian-smart-care-cluster", "2026-11-24")
+    label, state, _, valid_until, _, days_left = status(
+        con, "norwegian-smart-care-cluster", "2026-11-24"
+    )
     assert (label, state, valid_until, days_left) == ("Gold", "expiring", dt.date(2026, 12, 31), 37)
     label, state, _, _, _, days_left = status(con, "norwegian-smart-care-cluster", "2027-01-01")
     assert (label, state, days_left) == (None, "expired", -1)
@@ -118,13 +120,17 @@ def test_a_bad_file_leaves_the_old_store_readable_and_unchanged(data_copy, tmp_p
     store.build(data_copy, db)
     before = file_hash(db)
     path = data_copy / "certifications.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace(",Gold,2012-04-18,", ",Gold,2012-04-31,"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(",Gold,2012-04-18,", ",Gold,2012-04-31,"),
+        encoding="utf-8",
+    )
     with pytest.raises(ValidationError):
         store.build(data_copy, db)
     assert file_hash(db) == before
     con = store.connect_readonly(db)
-    assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] == csv_rows(data_copy / "clusters.csv")
+    assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] == csv_rows(
+        data_copy / "clusters.csv"
+    )
     con.close()
     assert [p.name for p in db.parent.iterdir() if p.name.endswith(".tmp")] == []
 
@@ -150,8 +156,10 @@ def test_readers_keep_their_snapshot_while_a_new_store_is_swapped_in(data_copy, 
     reader = store.connect_readonly(db)
     clusters = data_copy / "clusters.csv"
     lines = clusters.read_text(encoding="utf-8").splitlines()
-    clusters.write_text("\n".join(lines + ["new-cluster,New Cluster,,Oslo,Oslo,other,,,,,,"]) + "\n",
-                        encoding="utf-8")
+    clusters.write_text(
+        "\n".join(lines + ["new-cluster,New Cluster,,Oslo,Oslo,other,,,,,,"]) + "\n",
+        encoding="utf-8",
+    )
     store.build(data_copy, db)
     assert reader.execute("SELECT count(*) FROM clusters").fetchone()[0] == len(lines) - 1
     reader.close()

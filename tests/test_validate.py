@@ -39,8 +39,14 @@ def test_shipped_data_is_valid(data_copy):
 
 def test_missing_column(data_copy):
     f = data_copy / "clusters.csv"
-    replace(f, "cluster_id,name,name_en,region,city,area_id,", "cluster_id,name,name_en,region,city,area,")
-    assert problems(data_copy) == [f"{f}, row 1, column area_id: required column is missing from the header"]
+    replace(
+        f,
+        "cluster_id,name,name_en,region,city,area_id,",
+        "cluster_id,name,name_en,region,city,area,",
+    )
+    assert problems(data_copy) == [
+        f"{f}, row 1, column area_id: required column is missing from the header"
+    ]
 
 
 def test_unknown_cluster_id(data_copy):
@@ -56,21 +62,29 @@ def test_bad_date(data_copy):
     f = data_copy / "certifications.csv"
     replace(f, "gce-node,Gold,2012-04-18", "gce-node,Gold,18.04.2012")
     row = row_of(f, "18.04.2012")
-    assert problems(data_copy) == [f"{f}, row {row}, column awarded_on: '18.04.2012' is not a date (YYYY-MM-DD)"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column awarded_on: '18.04.2012' is not a date (YYYY-MM-DD)"
+    ]
 
 
 def test_impossible_date(data_copy):
     f = data_copy / "programme_periods.csv"
     replace(f, "gce-node,GCE,2014-06-18", "gce-node,GCE,2014-02-30")
     row = row_of(f, "2014-02-30")
-    assert problems(data_copy) == [f"{f}, row {row}, column start_date: '2014-02-30' is not a date (YYYY-MM-DD)"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column start_date: '2014-02-30' is not a date (YYYY-MM-DD)"
+    ]
 
 
 def test_score_over_100(data_copy):
     f = data_copy / "certifications.csv"
-    replace(f, ",2027-04-17,95.0,", ",2027-04-17,120,") if ",95.0," in f.read_text() else replace(f, ",2027-04-17,95,", ",2027-04-17,120,")
+    replace(f, ",2027-04-17,95.0,", ",2027-04-17,120,") if ",95.0," in f.read_text() else replace(
+        f, ",2027-04-17,95,", ",2027-04-17,120,"
+    )
     row = row_of(f, ",120,")
-    assert problems(data_copy) == [f"{f}, row {row}, column score_pct: 120 is outside the range 0–100"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column score_pct: 120 is outside the range 0–100"
+    ]
 
 
 def test_negative_amount(data_copy):
@@ -84,7 +98,9 @@ def test_amount_must_be_whole_kroner(data_copy):
     f = data_copy / "funding.csv"
     first = f.read_text(encoding="utf-8").splitlines()[1].split(",")
     replace(f, ",".join(first[:4]), ",".join([*first[:3], "1500.50"]))
-    assert problems(data_copy) == [f"{f}, row 2, column amount_nok: '1500.50' is not a whole number"]
+    assert problems(data_copy) == [
+        f"{f}, row 2, column amount_nok: '1500.50' is not a whole number"
+    ]
 
 
 def test_duplicate_key(data_copy):
@@ -120,7 +136,9 @@ def test_unknown_label(data_copy):
     f = data_copy / "certifications.csv"
     replace(f, "gce-node,Gold,2012-04-18", "gce-node,Platinum,2012-04-18")
     row = row_of(f, "Platinum")
-    assert problems(data_copy) == [f"{f}, row {row}, column label: 'Platinum' is not one of Bronze, Silver, Gold"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column label: 'Platinum' is not one of Bronze, Silver, Gold"
+    ]
 
 
 def test_wrong_encoding(data_copy):
@@ -150,10 +168,21 @@ def test_missing_file(data_copy):
 
 def test_published_row_without_source(data_copy):
     f = data_copy / "programme_periods.csv"
-    line = next(x for x in f.read_text(encoding="utf-8").splitlines() if x.startswith("gce-node,GCE,"))
-    replace(f, line, line.replace("https://gcenode.no/news/node-has-as-one-of-the-two-first-norwegian-clusters-received-global-center-of-expertise-gce-status/", ""))
+    line = next(
+        x for x in f.read_text(encoding="utf-8").splitlines() if x.startswith("gce-node,GCE,")
+    )
+    replace(
+        f,
+        line,
+        line.replace(
+            "https://gcenode.no/news/node-has-as-one-of-the-two-first-norwegian-clusters-received-global-center-of-expertise-gce-status/",
+            "",
+        ),
+    )
     row = row_of(f, "gce-node,GCE,")
-    assert problems(data_copy) == [f"{f}, row {row}, column source_url: a published row needs a source_url"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column source_url: a published row needs a source_url"
+    ]
 
 
 def test_source_that_is_not_a_url(data_copy):
@@ -191,7 +220,9 @@ def test_unknown_provenance(data_copy):
     first = f.read_text(encoding="utf-8").splitlines()[1]
     parts = first.split(",")
     replace(f, first, ",".join([*parts[:4], "guess", *parts[5:]]))
-    assert problems(data_copy) == [f"{f}, row 2, column provenance: 'guess' is not one of published, estimate, illustrative"]
+    assert problems(data_copy) == [
+        f"{f}, row 2, column provenance: 'guess' is not one of published, estimate, illustrative"
+    ]
 
 
 def test_year_that_is_not_a_year(data_copy):
@@ -207,15 +238,19 @@ def test_id_with_spaces(data_copy):
     replace(f, "projects,", "Collab projects,")
     found = problems(data_copy)
     row = row_of(f, "Collab projects")
-    assert found[0] == (f"{f}, row {row}, column indicator_id: 'Collab projects' is not an id "
-                        "(lower-case letters, digits, hyphens, underscores)")
+    assert found[0] == (
+        f"{f}, row {row}, column indicator_id: 'Collab projects' is not an id "
+        "(lower-case letters, digits, hyphens, underscores)"
+    )
 
 
 def test_unknown_indicator_in_results(data_copy):
     f = data_copy / "results.csv"
     replace(f, ",projects,", ",patents,")
     row = row_of(f, ",patents,")
-    assert problems(data_copy) == [f"{f}, row {row}, column indicator: unknown indicator_id 'patents' (not in indicators.csv)"]
+    assert problems(data_copy) == [
+        f"{f}, row {row}, column indicator: unknown indicator_id 'patents' (not in indicators.csv)"
+    ]
 
 
 def test_required_cell_left_empty(data_copy):
@@ -240,10 +275,21 @@ def test_every_problem_is_reported_at_once(data_copy):
 
 def test_cli_build_lists_problems_and_keeps_the_store(data_copy, tmp_path):
     db = tmp_path / "store.duckdb"
-    command = [sys.executable, "-m", "dashboard", "build", "--data", str(data_copy), "--db", str(db)]
+    command = [
+        sys.executable,
+        "-m",
+        "dashboard",
+        "build",
+        "--data",
+        str(data_copy),
+        "--db",
+        str(db),
+    ]
     assert subprocess.run(command, capture_output=True, text=True, cwd=ROOT).returncode == 0
     before = db.read_bytes()
-    replace(data_copy / "certifications.csv", "gce-node,Gold,2012-04-18", "gce-node,Gold,2012-04-31")
+    replace(
+        data_copy / "certifications.csv", "gce-node,Gold,2012-04-18", "gce-node,Gold,2012-04-31"
+    )
     run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1
     assert "Build stopped: 1 problem(s)" in run.stderr and "the store was not changed" in run.stderr

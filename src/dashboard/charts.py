@@ -25,8 +25,13 @@ def _style(fig: go.Figure, title: str, x_title: str, y_title: str, legend: str =
         template="plotly_white",
         font={"family": theme.FONT, "size": 13},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.22, "x": 0,
-                "title": {"text": legend, "side": "left"}},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.22,
+            "x": 0,
+            "title": {"text": legend, "side": "left"},
+        },
         hoverlabel={"namelength": -1},
     )
     fig.update_xaxes(title_text=x_title)
@@ -59,22 +64,48 @@ def _stacked_bars(
     fig = go.Figure()
     shown: set[str] = set()
     for (name, kind), part in frame.groupby([colour, pattern], sort=False):
-        axes = {"y": part[category], "x": part[value]} if horizontal else {"x": part[category], "y": part[value]}
-        fig.add_trace(go.Bar(
-            **axes, name=name, legendgroup=name, showlegend=name not in shown,
-            orientation="h" if horizontal else "v",
-            marker={"color": colours.get(name, "#999999"),
-                    "pattern": {"shape": patterns.get(kind, ""), "fgcolor": "#FFFFFF", "solidity": 0.35}},
-            customdata=part[[colour, pattern]].to_numpy(), hovertemplate=hover,
-        ))
+        axes = (
+            {"y": part[category], "x": part[value]}
+            if horizontal
+            else {"x": part[category], "y": part[value]}
+        )
+        fig.add_trace(
+            go.Bar(
+                **axes,
+                name=name,
+                legendgroup=name,
+                showlegend=name not in shown,
+                orientation="h" if horizontal else "v",
+                marker={
+                    "color": colours.get(name, "#999999"),
+                    "pattern": {
+                        "shape": patterns.get(kind, ""),
+                        "fgcolor": "#FFFFFF",
+                        "solidity": 0.35,
+                    },
+                },
+                customdata=part[[colour, pattern]].to_numpy(),
+                hovertemplate=hover,
+            )
+        )
         shown.add(name)
     present = [kind for kind in patterns if kind in set(frame[pattern])]
     if pattern_legend and any(patterns[kind] for kind in present):
         for kind in present:
-            fig.add_trace(go.Bar(x=[None], y=[None], name=kind, legendgroup="pattern",
-                                 marker={"color": "#FFFFFF", "line": {"color": "#555555", "width": 1},
-                                         "pattern": {"shape": patterns[kind], "fgcolor": "#555555"}},
-                                 hoverinfo="skip"))
+            fig.add_trace(
+                go.Bar(
+                    x=[None],
+                    y=[None],
+                    name=kind,
+                    legendgroup="pattern",
+                    marker={
+                        "color": "#FFFFFF",
+                        "line": {"color": "#555555", "width": 1},
+                        "pattern": {"shape": patterns[kind], "fgcolor": "#555555"},
+                    },
+                    hoverinfo="skip",
+                )
+            )
     fig.update_layout(barmode="stack")
     return fig
 
@@ -104,13 +135,23 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
     frame = frame.sort_values("start").groupby(["cluster_id", "year"]).last().reset_index()
     counts = frame.groupby(["year", "level"]).size().reset_index(name="clusters")
     fig = px.bar(
-        counts, x="year", y="clusters", color="level",
-        category_orders={"level": list(LEVELS)}, color_discrete_map=theme.LEVEL_COLOURS,
+        counts,
+        x="year",
+        y="clusters",
+        color="level",
+        category_orders={"level": list(LEVELS)},
+        color_discrete_map=theme.LEVEL_COLOURS,
         custom_data=["level"],
     )
-    fig.update_traces(hovertemplate="%{x}: %{y} " + t("axis.clusters", lang).lower() + " (%{customdata[0]})<extra></extra>")
+    fig.update_traces(
+        hovertemplate="%{x}: %{y} "
+        + t("axis.clusters", lang).lower()
+        + " (%{customdata[0]})<extra></extra>"
+    )
     _integer_axis(fig, counts.groupby("year")["clusters"].sum().max())
-    return _style(fig, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang))
+    return _style(
+        fig, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang)
+    )
 
 
 def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
@@ -124,7 +165,11 @@ def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     counts["area"] = counts["area_id"].map(names)
     counts["label_name"] = _translated(counts["label"], "label", lang)
     fig = px.bar(
-        counts, x="area", y="clusters", color="label_name", pattern_shape="label_name",
+        counts,
+        x="area",
+        y="clusters",
+        color="label_name",
+        pattern_shape="label_name",
         category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER]},
         color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
         pattern_shape_map={t(f"label.{k}", lang): v for k, v in theme.LABEL_PATTERNS.items()},
@@ -132,7 +177,9 @@ def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     )
     fig.update_traces(hovertemplate="%{x}: %{y} × %{customdata[0]}<extra></extra>")
     _integer_axis(fig, counts.groupby("area")["clusters"].sum().max())
-    return _style(fig, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang))
+    return _style(
+        fig, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang)
+    )
 
 
 def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
@@ -143,7 +190,11 @@ def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
         return _empty(title)
     scored["label_name"] = _translated(scored["label"], "label", lang)
     fig = px.scatter(
-        scored, x="awarded_on", y="score_pct", color="label_name", symbol="label_name",
+        scored,
+        x="awarded_on",
+        y="score_pct",
+        color="label_name",
+        symbol="label_name",
         color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
         custom_data=["cluster", "label_name"],
     )
@@ -166,12 +217,18 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
     frame["valid_to"] = pd.to_datetime(frame["valid_until"]) + pd.Timedelta(days=1)
     latest = frame.groupby("cluster")["valid_until"].max().sort_values(ascending=False)
     fig = px.timeline(
-        frame, x_start="awarded_on", x_end="valid_to", y="cluster", color="label_name",
+        frame,
+        x_start="awarded_on",
+        x_end="valid_to",
+        y="cluster",
+        color="label_name",
         pattern_shape="label_name",
         color_discrete_map=_colour_map(theme.LABEL_COLOURS, "label", lang),
         pattern_shape_map={t(f"label.{k}", lang): v for k, v in theme.LABEL_PATTERNS.items()},
-        category_orders={"label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER],
-                         "cluster": list(latest.index)},
+        category_orders={
+            "label_name": [t(f"label.{x}", lang) for x in LABEL_ORDER],
+            "cluster": list(latest.index),
+        },
         custom_data=["label_name", "awarded_on", "valid_until", "state_name"],
     )
     fig.update_traces(
@@ -182,12 +239,33 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
     start = pd.Timestamp(as_of)
     end = start + pd.DateOffset(months=months)
     fig.add_vrect(x0=start, x1=end, fillcolor="#E69F00", opacity=0.15, line_width=0)
-    fig.add_shape(type="line", x0=start, x1=start, y0=0, y1=1, yref="paper",
-                  line={"color": "#000", "width": 2, "dash": "dash"})
-    fig.add_annotation(x=start, y=1, yref="paper", text=t("timeline.today", lang), showarrow=False,
-                       xanchor="right", yanchor="bottom")
-    fig.add_annotation(x=end, y=1, yref="paper", text=t("timeline.horizon", lang), showarrow=False,
-                       xanchor="left", yanchor="bottom")
+    fig.add_shape(
+        type="line",
+        x0=start,
+        x1=start,
+        y0=0,
+        y1=1,
+        yref="paper",
+        line={"color": "#000", "width": 2, "dash": "dash"},
+    )
+    fig.add_annotation(
+        x=start,
+        y=1,
+        yref="paper",
+        text=t("timeline.today", lang),
+        showarrow=False,
+        xanchor="right",
+        yanchor="bottom",
+    )
+    fig.add_annotation(
+        x=end,
+        y=1,
+        yref="paper",
+        text=t("timeline.horizon", lang),
+        showarrow=False,
+        xanchor="left",
+        yanchor="bottom",
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
     return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang))
@@ -214,10 +292,19 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
         order = {level: i for i, level in enumerate(LEVELS)}
         sums["shown"] = sums["level"]
         colours = theme.LEVEL_COLOURS
-    sums = sums.sort_values([dimension, "year"], key=lambda c: c.map(order) if c.name == dimension else c)
-    fig = _stacked_bars(sums, "year", "amount_nok", "shown", colours, "provenance_name",
-                        _provenance_patterns(lang),
-                        "%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>")
+    sums = sums.sort_values(
+        [dimension, "year"], key=lambda c: c.map(order) if c.name == dimension else c
+    )
+    fig = _stacked_bars(
+        sums,
+        "year",
+        "amount_nok",
+        "shown",
+        colours,
+        "provenance_name",
+        _provenance_patterns(lang),
+        "%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>",
+    )
     legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
     return _style(fig, title, t("axis.year", lang), t("axis.nok", lang), legend)
 
@@ -232,11 +319,16 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
     sums["share"] = 100 * sums["amount_nok"] / sums.groupby("year")["amount_nok"].transform("sum")
     sums["area"] = sums["area_id"].map(names)
     fig = px.bar(
-        sums, x="year", y="share", color="area",
+        sums,
+        x="year",
+        y="share",
+        color="area",
         color_discrete_map={names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names},
         custom_data=["area", "amount_nok"],
     )
-    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % (NOK %{customdata[1]:,.0f})<extra></extra>")
+    fig.update_traces(
+        hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % (NOK %{customdata[1]:,.0f})<extra></extra>"
+    )
     fig.update_yaxes(range=[0, 100])
     return _style(fig, title, t("axis.year", lang), t("axis.share", lang), t("legend.area", lang))
 
@@ -245,7 +337,9 @@ def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figur
     """The clusters with the most funding over the years shown, bars split by provenance."""
     if funding.empty:
         return _empty(t("funding.ranking", lang, first="", last=""))
-    title = t("funding.ranking", lang, first=int(funding["year"].min()), last=int(funding["year"].max()))
+    title = t(
+        "funding.ranking", lang, first=int(funding["year"].min()), last=int(funding["year"].max())
+    )
     totals = funding.groupby("cluster")["amount_nok"].sum().nlargest(top)
     frame = funding[funding["cluster"].isin(totals.index)]
     sums = frame.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
@@ -253,12 +347,26 @@ def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figur
     sums["pattern"] = sums["provenance_name"]
     sums["rank"] = sums["cluster"].map({c: i for i, c in enumerate(totals.index)})
     sums = sums.sort_values("rank")
-    colours = {t(f"provenance.{k}", lang): c for k, c in
-               {"published": "#0072B2", "estimate": "#56B4E9", "illustrative": "#BBBBBB"}.items()}
-    fig = _stacked_bars(sums, "cluster", "amount_nok", "provenance_name", colours, "pattern",
-                        _provenance_patterns(lang),
-                        "%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>", horizontal=True,
-                        pattern_legend=False)
+    colours = {
+        t(f"provenance.{k}", lang): c
+        for k, c in {
+            "published": "#0072B2",
+            "estimate": "#56B4E9",
+            "illustrative": "#BBBBBB",
+        }.items()
+    }
+    fig = _stacked_bars(
+        sums,
+        "cluster",
+        "amount_nok",
+        "provenance_name",
+        colours,
+        "pattern",
+        _provenance_patterns(lang),
+        "%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>",
+        horizontal=True,
+        pattern_legend=False,
+    )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(380, 24 * len(totals) + 160), showlegend=True)
     return _style(fig, title, t("axis.nok", lang), "", t("legend.provenance", lang))
@@ -268,8 +376,14 @@ def _unit_axis(unit: str, lang: str) -> str:
     return t("axis.pp", lang) if unit == "pp" else t("axis.count", lang)
 
 
-def results_over_time(results: pd.DataFrame, dimension: str, indicator_name: str, unit: str,
-                      areas: pd.DataFrame, lang: str) -> go.Figure:
+def results_over_time(
+    results: pd.DataFrame,
+    dimension: str,
+    indicator_name: str,
+    unit: str,
+    areas: pd.DataFrame,
+    lang: str,
+) -> go.Figure:
     """One indicator per year by opportunity area or level: sums for counts, means for pp."""
     key = "results.by_area" if dimension == "area_id" else "results.by_level"
     title = t(key, lang, indicator=indicator_name)
@@ -285,40 +399,82 @@ def results_over_time(results: pd.DataFrame, dimension: str, indicator_name: str
     else:
         sums["shown"] = sums["level"]
         colours = theme.LEVEL_COLOURS
-    fig = px.line(sums, x="year", y="value", color="shown", markers=True, color_discrete_map=colours,
-                  custom_data=["shown"])
+    fig = px.line(
+        sums,
+        x="year",
+        y="value",
+        color="shown",
+        markers=True,
+        color_discrete_map=colours,
+        custom_data=["shown"],
+    )
     fmt = "%{y:.1f} pp" if unit == "pp" else "%{y:,.0f}"
     fig.update_traces(hovertemplate="%{x} · %{customdata[0]}: " + fmt + "<extra></extra>")
     legend = t("legend.area" if dimension == "area_id" else "legend.level", lang)
     note = t("results.mean" if how == "mean" else "results.sum", lang)
-    return _style(fig, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend)
+    return _style(
+        fig, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend
+    )
 
 
-def peer_comparison(results: pd.DataFrame, cluster_id: str, indicator_name: str, unit: str,
-                    lang: str) -> go.Figure:
+def peer_comparison(
+    results: pd.DataFrame, cluster_id: str, indicator_name: str, unit: str, lang: str
+) -> go.Figure:
     """A cluster's indicator against the median and middle half of clusters at its level."""
     own = results[results["cluster_id"] == cluster_id].sort_values("year")
     name = own["cluster"].iloc[0] if len(own) else cluster_id
     title = t("results.peers", lang, cluster=name)
     if own.empty:
         return _empty(title)
-    peers = results.dropna(subset=["level"]).merge(own[["year", "level"]].dropna(), on=["year", "level"])
+    peers = results.dropna(subset=["level"]).merge(
+        own[["year", "level"]].dropna(), on=["year", "level"]
+    )
     stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
     stats.columns = ["year", "q1", "median", "q3"]
     fig = go.Figure()
-    fig.add_trace(go.Scatter(x=stats["year"], y=stats["q3"], mode="lines", line={"width": 0},
-                             showlegend=False, hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=stats["year"], y=stats["q1"], mode="lines", line={"width": 0},
-                             fill="tonexty", fillcolor="rgba(86,180,233,0.25)",
-                             name=t("results.peer_band", lang), hoverinfo="skip"))
-    fig.add_trace(go.Scatter(x=stats["year"], y=stats["median"], mode="lines",
-                             line={"color": "#0072B2", "dash": "dash"},
-                             name=t("results.peer_median", lang),
-                             hovertemplate="%{x}: %{y:,.1f}<extra>" + t("results.peer_median", lang) + "</extra>"))
-    fig.add_trace(go.Scatter(x=own["year"], y=own["value"], mode="lines+markers",
-                             line={"color": "#D55E00", "width": 3}, name=name,
-                             customdata=own[["level"]],
-                             hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + name + "</extra>"))
+    fig.add_trace(
+        go.Scatter(
+            x=stats["year"],
+            y=stats["q3"],
+            mode="lines",
+            line={"width": 0},
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=stats["year"],
+            y=stats["q1"],
+            mode="lines",
+            line={"width": 0},
+            fill="tonexty",
+            fillcolor="rgba(86,180,233,0.25)",
+            name=t("results.peer_band", lang),
+            hoverinfo="skip",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=stats["year"],
+            y=stats["median"],
+            mode="lines",
+            line={"color": "#0072B2", "dash": "dash"},
+            name=t("results.peer_median", lang),
+            hovertemplate="%{x}: %{y:,.1f}<extra>" + t("results.peer_median", lang) + "</extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=own["year"],
+            y=own["value"],
+            mode="lines+markers",
+            line={"color": "#D55E00", "width": 3},
+            name=name,
+            customdata=own[["level"]],
+            hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + name + "</extra>",
+        )
+    )
     return _style(fig, title, t("axis.year", lang), _unit_axis(unit, lang))
 
 
@@ -331,11 +487,19 @@ def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
     frame["until"] = pd.to_datetime(frame["end_date"]).fillna(pd.Timestamp(dt.date.today()))
     frame["until"] = frame["until"] + pd.Timedelta(days=1)
     frame["provenance_name"] = _translated(frame["provenance"], "provenance", lang)
-    fig = px.timeline(frame, x_start="start_date", x_end="until", y="level", color="level",
-                      color_discrete_map=theme.LEVEL_COLOURS,
-                      category_orders={"level": list(LEVELS)},
-                      custom_data=["start_date", "end_date", "provenance_name"])
-    fig.update_traces(hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
-                      "<br>%{customdata[2]}<extra></extra>")
+    fig = px.timeline(
+        frame,
+        x_start="start_date",
+        x_end="until",
+        y="level",
+        color="level",
+        color_discrete_map=theme.LEVEL_COLOURS,
+        category_orders={"level": list(LEVELS)},
+        custom_data=["start_date", "end_date", "provenance_name"],
+    )
+    fig.update_traces(
+        hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
+        "<br>%{customdata[2]}<extra></extra>"
+    )
     fig.update_layout(height=260, showlegend=False)
     return _style(fig, title, t("axis.date", lang), "")

@@ -27,8 +27,12 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="validate data/ and build the DuckDB store atomically")
-    build.add_argument("--data", type=Path, default=None, help="contract CSV folder (default data/)")
-    build.add_argument("--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)")
+    build.add_argument(
+        "--data", type=Path, default=None, help="contract CSV folder (default data/)"
+    )
+    build.add_argument(
+        "--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)"
+    )
 
     gen = sub.add_parser("estimates", help="regenerate funding.csv and results.csv (seeded)")
     gen.add_argument("--data", type=Path, default=None)
@@ -37,13 +41,21 @@ def _parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
     export.add_argument("extract", choices=extracts.EXTRACTS)
     export.add_argument("--as-of", type=_date, default=None, help="date YYYY-MM-DD (default today)")
-    export.add_argument("--area", action="append", default=[], help="opportunity area id (repeatable)")
+    export.add_argument(
+        "--area", action="append", default=[], help="opportunity area id (repeatable)"
+    )
     export.add_argument("--level", action="append", default=[], help="level (repeatable)")
     export.add_argument("--region", action="append", default=[], help="region (repeatable)")
-    export.add_argument("--label", action="append", default=[], help="label held, or none (repeatable)")
+    export.add_argument(
+        "--label", action="append", default=[], help="label held, or none (repeatable)"
+    )
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
-    export.add_argument("--months", type=int, default=extracts.DEFAULT_MONTHS,
-                        help="renewal horizon of the renewals extract (default 6)")
+    export.add_argument(
+        "--months",
+        type=int,
+        default=extracts.DEFAULT_MONTHS,
+        help="renewal horizon of the renewals extract (default 6)",
+    )
     export.add_argument("--db", type=Path, default=None)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
@@ -55,8 +67,10 @@ def _build(args: argparse.Namespace) -> int:
     try:
         report = store.build(data, db)
     except ValidationError as err:
-        print(f"Build stopped: {len(err.problems)} problem(s) in {data}; the store was not changed.",
-              file=sys.stderr)
+        print(
+            f"Build stopped: {len(err.problems)} problem(s) in {data}; the store was not changed.",
+            file=sys.stderr,
+        )
         for problem in err.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -82,13 +96,17 @@ def _export(args: argparse.Namespace) -> int:
                 known = getattr(vocabulary, param + "s")
                 for value in values:
                     if value not in known:
-                        print(f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
-                              file=sys.stderr)
+                        print(
+                            f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
+                            file=sys.stderr,
+                        )
             return 2
         if args.cluster is not None and queries.cluster(con, args.cluster).empty:
             print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
             return 2
-        filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
+        filters = Filters(
+            filters.areas, filters.levels, filters.regions, filters.labels, args.as_of
+        )
         data = extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months)
     finally:
         con.close()

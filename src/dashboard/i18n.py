@@ -42,9 +42,18 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Every page shows the programme as it stood on this date.",
         "nb": "Alle sider viser programmet slik det var på denne datoen.",
     },
-    "filters.notice": {"en": "Some link values were ignored:", "nb": "Noen verdier i lenken ble ignorert:"},
-    "notice.unknown": {"en": "Ignored unknown {param} {value} in the link.", "nb": "Ignorerte ukjent {param} {value} i lenken."},
-    "notice.bad_date": {"en": "Ignored {param} {value}: not a date (YYYY-MM-DD); showing today.", "nb": "Ignorerte {param} {value}: ikke en dato (ÅÅÅÅ-MM-DD); viser i dag."},
+    "filters.notice": {
+        "en": "Some link values were ignored:",
+        "nb": "Noen verdier i lenken ble ignorert:",
+    },
+    "notice.unknown": {
+        "en": "Ignored unknown {param} {value} in the link.",
+        "nb": "Ignorerte ukjent {param} {value} i lenken.",
+    },
+    "notice.bad_date": {
+        "en": "Ignored {param} {value}: not a date (YYYY-MM-DD); showing today.",
+        "nb": "Ignorerte {param} {value}: ikke en dato (ÅÅÅÅ-MM-DD); viser i dag.",
+    },
     "label.none": {"en": "No valid label", "nb": "Ingen gyldig merke"},
     "label.Gold": {"en": "Gold", "nb": "Gull"},
     "label.Silver": {"en": "Silver", "nb": "Sølv"},
@@ -70,7 +79,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Exactly the rows behind this view, as `python -m dashboard export {name}` writes them.",
         "nb": "Nøyaktig radene bak denne visningen, som `python -m dashboard export {name}` skriver dem.",
     },
-    "common.empty": {"en": "Nothing matches the filters on this date.", "nb": "Ingenting passer filtrene på denne datoen."},
+    "common.empty": {
+        "en": "Nothing matches the filters on this date.",
+        "nb": "Ingenting passer filtrene på denne datoen.",
+    },
     "common.provenance_note": {
         "en": "Funding per cluster and most results are not published: those rows are estimates or illustrative figures made by documented rules (see Data & sources). Patterned bars are not published figures.",
         "nb": "Finansiering per klynge og de fleste resultater er ikke publisert: de radene er estimater eller illustrative tall laget etter dokumenterte regler (se Data og kilder). Skraverte søyler er ikke publiserte tall.",
@@ -110,17 +122,38 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.in_programme": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
     "overview.active_labels": {"en": "Active labels", "nb": "Gyldige klyngemerker"},
     "overview.expiring": {"en": "Expiring within 180 days", "nb": "Utløper innen 180 dager"},
-    "overview.funding_year": {"en": "Funding {year} (NOK)", "nb": "Finansiering {year} (NOK)"},
+    "overview.funding_year": {"en": "Funding {year}", "nb": "Finansiering {year}"},
     "overview.funding_delta": {"en": "{delta} vs {year}", "nb": "{delta} mot {year}"},
     "overview.attention": {"en": "Needs attention", "nb": "Krever oppfølging"},
-    "overview.attention_none": {"en": "Nothing needs attention on this date.", "nb": "Ingenting krever oppfølging på denne datoen."},
-    "overview.issue_expiring": {"en": "{label} label expires in {days} days ({date})", "nb": "{label}-merket utløper om {days} dager ({date})"},
-    "overview.issue_expired": {"en": "{label} label expired {days} days ago ({date}); renewal possible until {renew}", "nb": "{label}-merket utløp for {days} dager siden ({date}); kan fornyes til {renew}"},
-    "overview.issue_gce": {"en": "GCE without an active Gold label (required to stay in the programme)", "nb": "GCE uten gyldig gullmerke (kreves for å bli i programmet)"},
-    "overview.levels_chart": {"en": "Clusters in the programme by level and year", "nb": "Klynger i programmet per nivå og år"},
+    "overview.attention_none": {
+        "en": "Nothing needs attention on this date.",
+        "nb": "Ingenting krever oppfølging på denne datoen.",
+    },
+    "overview.issue_expiring": {
+        "en": "{label} label expires in {days} days ({date})",
+        "nb": "{label}-merket utløper om {days} dager ({date})",
+    },
+    "overview.issue_expired": {
+        "en": "{label} label expired {days} days ago ({date}); renewal possible until {renew}",
+        "nb": "{label}-merket utløp for {days} dager siden ({date}); kan fornyes til {renew}",
+    },
+    "overview.issue_gce": {
+        "en": "GCE without an active Gold label (required to stay in the programme)",
+        "nb": "GCE uten gyldig gullmerke (kreves for å bli i programmet)",
+    },
+    "overview.levels_chart": {
+        "en": "Clusters in the programme by level and year",
+        "nb": "Klynger i programmet per nivå og år",
+    },
     # Labels page
-    "labels.status_title": {"en": "Label status of every cluster", "nb": "Merkestatus for alle klynger"},
-    "labels.distribution": {"en": "Active labels by opportunity area", "nb": "Gyldige merker per mulighetsområde"},
+    "labels.status_title": {
+        "en": "Label status of every cluster",
+        "nb": "Merkestatus for alle klynger",
+    },
+    "labels.distribution": {
+        "en": "Active labels by opportunity area",
+        "nb": "Gyldige merker per mulighetsområde",
+    },
     "labels.history": {"en": "Awards and scores", "nb": "Tildelinger og poeng"},
     "labels.history_note": {
         "en": "ESCA does not publish scores; they come from the clusters' own announcements, so most awards have none.",
@@ -129,30 +162,57 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # Timeline page
     "timeline.title": {"en": "Validity of every award", "nb": "Gyldighet for hver tildeling"},
     "timeline.months": {"en": "Renewal horizon (months)", "nb": "Fornyelseshorisont (måneder)"},
-    "timeline.due": {"en": "Renewals due within {months} months", "nb": "Fornyelser innen {months} måneder"},
-    "timeline.due_none": {"en": "No active label expires within {months} months.", "nb": "Ingen gyldige merker utløper innen {months} måneder."},
+    "timeline.due": {
+        "en": "Renewals due within {months} months",
+        "nb": "Fornyelser innen {months} måneder",
+    },
+    "timeline.due_none": {
+        "en": "No active label expires within {months} months.",
+        "nb": "Ingen gyldige merker utløper innen {months} måneder.",
+    },
     "timeline.today": {"en": "As of", "nb": "Per dato"},
     "timeline.horizon": {"en": "Renewal horizon", "nb": "Fornyelseshorisont"},
     # Funding page
-    "funding.total": {"en": "Total {first}–{last} (NOK)", "nb": "Totalt {first}–{last} (NOK)"},
+    "funding.total": {"en": "Total {first}–{last}", "nb": "Totalt {first}–{last}"},
     "funding.published_share": {"en": "Published share", "nb": "Andel publisert"},
-    "funding.by_funder": {"en": "Funding by funder and year", "nb": "Finansiering per finansiør og år"},
+    "funding.by_funder": {
+        "en": "Funding by funder and year",
+        "nb": "Finansiering per finansiør og år",
+    },
     "funding.by_level": {"en": "Funding by level and year", "nb": "Finansiering per nivå og år"},
-    "funding.by_area": {"en": "Share of funding by opportunity area", "nb": "Andel av finansieringen per mulighetsområde"},
-    "funding.ranking": {"en": "Clusters ranked by funding, {first}–{last}", "nb": "Klynger rangert etter finansiering, {first}–{last}"},
+    "funding.by_area": {
+        "en": "Share of funding by opportunity area",
+        "nb": "Andel av finansieringen per mulighetsområde",
+    },
+    "funding.ranking": {
+        "en": "Clusters ranked by funding, {first}–{last}",
+        "nb": "Klynger rangert etter finansiering, {first}–{last}",
+    },
     # Results page
     "results.indicator": {"en": "Indicator", "nb": "Indikator"},
-    "results.by_area": {"en": "{indicator} by opportunity area", "nb": "{indicator} per mulighetsområde"},
+    "results.by_area": {
+        "en": "{indicator} by opportunity area",
+        "nb": "{indicator} per mulighetsområde",
+    },
     "results.by_level": {"en": "{indicator} by level", "nb": "{indicator} per nivå"},
-    "results.peers": {"en": "{cluster} against the peers of its level", "nb": "{cluster} mot klynger på samme nivå"},
-    "results.peer_cluster": {"en": "Compare a cluster with its peers", "nb": "Sammenlign en klynge med andre på samme nivå"},
+    "results.peers": {
+        "en": "{cluster} against the peers of its level",
+        "nb": "{cluster} mot klynger på samme nivå",
+    },
+    "results.peer_cluster": {
+        "en": "Compare a cluster with its peers",
+        "nb": "Sammenlign en klynge med andre på samme nivå",
+    },
     "results.peer_median": {"en": "Peer median", "nb": "Median for nivået"},
     "results.peer_band": {"en": "Peers, middle half", "nb": "Midterste halvdel av nivået"},
     "results.sum": {"en": "Sum over clusters", "nb": "Sum over klynger"},
     "results.mean": {"en": "Mean over clusters", "nb": "Gjennomsnitt over klynger"},
     # Cluster page
     "cluster.pick": {"en": "Cluster", "nb": "Klynge"},
-    "cluster.unknown": {"en": "Unknown cluster id {value} in the link; pick a cluster below.", "nb": "Ukjent klynge-id {value} i lenken; velg en klynge nedenfor."},
+    "cluster.unknown": {
+        "en": "Unknown cluster id {value} in the link; pick a cluster below.",
+        "nb": "Ukjent klynge-id {value} i lenken; velg en klynge nedenfor.",
+    },
     "cluster.level_now": {"en": "Level on the date", "nb": "Nivå på datoen"},
     "cluster.label_now": {"en": "Label on the date", "nb": "Merke på datoen"},
     "cluster.members": {"en": "Members (published)", "nb": "Medlemmer (publisert)"},
@@ -163,25 +223,58 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cluster.sources": {"en": "Sources", "nb": "Kilder"},
     "cluster.website": {"en": "Website", "nb": "Nettsted"},
     "cluster.area_basis": {"en": "Opportunity area: {basis}", "nb": "Mulighetsområde: {basis}"},
-    "cluster.no_periods": {"en": "No programme period with a known date is recorded.", "nb": "Ingen programperiode med kjent dato er registrert."},
-    "cluster.no_awards": {"en": "No label award with a known date is recorded.", "nb": "Ingen merketildeling med kjent dato er registrert."},
+    "cluster.no_periods": {
+        "en": "No programme period with a known date is recorded.",
+        "nb": "Ingen programperiode med kjent dato er registrert.",
+    },
+    "cluster.no_awards": {
+        "en": "No label award with a known date is recorded.",
+        "nb": "Ingen merketildeling med kjent dato er registrert.",
+    },
     # Sources page
     "sources.tables": {"en": "What each table holds", "nb": "Hva hver tabell inneholder"},
     "sources.provenance": {"en": "Provenance of the rows", "nb": "Kildegrunnlag for radene"},
-    "sources.built": {"en": "Store built {built} from data with facts up to {as_of}.", "nb": "Databasen er bygget {built} fra data med fakta til og med {as_of}."},
-    "sources.extracts": {"en": "Full extracts (no filters, as of the date)", "nb": "Fullstendige uttrekk (uten filtre, per dato)"},
+    "sources.built": {
+        "en": "Store built {built} from data with facts up to {as_of}.",
+        "nb": "Databasen er bygget {built} fra data med fakta til og med {as_of}.",
+    },
+    "sources.extracts": {
+        "en": "Full extracts (no filters, as of the date)",
+        "nb": "Fullstendige uttrekk (uten filtre, per dato)",
+    },
     "sources.rules": {"en": "How estimates are made", "nb": "Hvordan estimater lages"},
     "sources.rules_text": {
         "en": "Published rows carry the URL of the public source. Where only a year or month is published, the day is set by a stated rule (1st of the month, 1 June, ...). Label validity is 24 months from the award unless a source says otherwise (ESCA's first-award rule). Programme periods end by the documented durations (Arena 3 years, Arena Pro 5, NCE 5 or 10) unless an end is published. Funding follows the programme frames per level (Arena NOK 1.5–3 m/yr, Arena Pro 3–6 m, NCE 4–6 m, GCE 8–10 m) with assumed funder shares; members' own effort at least equals the programme funding. Every such row says its rule in the note column of the data.",
         "nb": "Publiserte rader har URL til den offentlige kilden. Der bare år eller måned er publisert, settes dagen etter en oppgitt regel (1. i måneden, 1. juni, ...). Et merke er gyldig i 24 måneder fra tildeling om ikke en kilde sier noe annet (ESCAs regel for første tildeling). Programperioder slutter etter dokumentert varighet (Arena 3 år, Arena Pro 5, NCE 5 eller 10) om ikke slutten er publisert. Finansiering følger programrammene per nivå (Arena 1,5–3 mill. kr/år, Arena Pro 3–6 mill., NCE 4–6 mill., GCE 8–10 mill.) med antatte andeler per finansiør; medlemmenes egeninnsats er minst like stor som programfinansieringen. Hver slik rad oppgir regelen i note-kolonnen i dataene.",
     },
-    "table.clusters": {"en": "The clusters: name, region, opportunity area, sources", "nb": "Klyngene: navn, region, mulighetsområde, kilder"},
-    "table.programme_periods": {"en": "Levels each cluster held, with dates", "nb": "Nivåene hver klynge har hatt, med datoer"},
-    "table.certifications": {"en": "ESCA/EUCLES label awards with validity and score", "nb": "ESCA/EUCLES-merker med gyldighet og poeng"},
-    "table.funding": {"en": "Funding per cluster, year and funder", "nb": "Finansiering per klynge, år og finansiør"},
-    "table.results": {"en": "Result indicators per cluster and year", "nb": "Resultatindikatorer per klynge og år"},
-    "table.opportunity_areas": {"en": "Innovasjon Norge's six opportunity areas (+ other)", "nb": "Innovasjon Norges seks mulighetsområder (+ andre)"},
-    "table.indicators": {"en": "Result indicators and units", "nb": "Resultatindikatorer og enheter"},
+    "table.clusters": {
+        "en": "The clusters: name, region, opportunity area, sources",
+        "nb": "Klyngene: navn, region, mulighetsområde, kilder",
+    },
+    "table.programme_periods": {
+        "en": "Levels each cluster held, with dates",
+        "nb": "Nivåene hver klynge har hatt, med datoer",
+    },
+    "table.certifications": {
+        "en": "ESCA/EUCLES label awards with validity and score",
+        "nb": "ESCA/EUCLES-merker med gyldighet og poeng",
+    },
+    "table.funding": {
+        "en": "Funding per cluster, year and funder",
+        "nb": "Finansiering per klynge, år og finansiør",
+    },
+    "table.results": {
+        "en": "Result indicators per cluster and year",
+        "nb": "Resultatindikatorer per klynge og år",
+    },
+    "table.opportunity_areas": {
+        "en": "Innovasjon Norge's six opportunity areas (+ other)",
+        "nb": "Innovasjon Norges seks mulighetsområder (+ andre)",
+    },
+    "table.indicators": {
+        "en": "Result indicators and units",
+        "nb": "Resultatindikatorer og enheter",
+    },
     # Chart axes and legends
     "axis.year": {"en": "Year", "nb": "År"},
     "axis.nok": {"en": "Funding (NOK)", "nb": "Finansiering (NOK)"},
@@ -219,8 +312,9 @@ def nok(amount: float, lang: str) -> str:
 
 def nok_short(amount: float, lang: str) -> str:
     """A large amount in kroner, rounded for a KPI tile: nb `69,4 mill. kr`, en `NOK 69.4M`."""
-    short = format_compact_decimal(amount, format_type="short", fraction_digits=1,
-                                   locale=LOCALES[lang])
+    short = format_compact_decimal(
+        amount, format_type="short", fraction_digits=1, locale=LOCALES[lang]
+    )
     return f"{short} kr" if lang == "nb" else f"NOK {short}"
 
 

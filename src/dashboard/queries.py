@@ -131,7 +131,10 @@ def extract(
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
     """The values the filters offer: opportunity areas and regions present in the store."""
-    areas = [r[0] for r in con.execute("SELECT area_id FROM opportunity_areas ORDER BY area_id").fetchall()]
+    areas = [
+        r[0]
+        for r in con.execute("SELECT area_id FROM opportunity_areas ORDER BY area_id").fetchall()
+    ]
     regions = con.execute(
         "SELECT DISTINCT region FROM clusters WHERE region IS NOT NULL ORDER BY region"
     ).fetchall()
@@ -140,7 +143,9 @@ def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
 
 def opportunity_areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Opportunity areas with their Norwegian and English names."""
-    return con.execute("SELECT area_id, name_nb, name_en FROM opportunity_areas ORDER BY area_id").df()
+    return con.execute(
+        "SELECT area_id, name_nb, name_en FROM opportunity_areas ORDER BY area_id"
+    ).df()
 
 
 def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -187,7 +192,16 @@ def provenance_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def table_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Rows per store table."""
-    names = ["opportunity_areas", "indicators", "clusters", "programme_periods",
-             "certifications", "funding", "results"]
-    sql = " UNION ALL ".join(f"SELECT '{n}' AS table_name, count(*) AS rows FROM {n}" for n in names)
+    names = [
+        "opportunity_areas",
+        "indicators",
+        "clusters",
+        "programme_periods",
+        "certifications",
+        "funding",
+        "results",
+    ]
+    sql = " UNION ALL ".join(
+        f"SELECT '{n}' AS table_name, count(*) AS rows FROM {n}" for n in names
+    )
     return con.execute(sql).df()

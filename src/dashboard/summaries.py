@@ -46,13 +46,39 @@ def attention(labels: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for r in labels.itertuples():
         if r.status == "expiring":
-            rows.append((r.cluster_id, r.cluster, r.level, r.label, "expiring", r.valid_until, r.days_left))
+            rows.append(
+                (r.cluster_id, r.cluster, r.level, r.label, "expiring", r.valid_until, r.days_left)
+            )
         elif r.status == "expired" and r.days_left >= -RENEWAL_GRACE_DAYS:
-            rows.append((r.cluster_id, r.cluster, r.level, r.last_label, "expired", r.valid_until, r.days_left))
+            rows.append(
+                (
+                    r.cluster_id,
+                    r.cluster,
+                    r.level,
+                    r.last_label,
+                    "expired",
+                    r.valid_until,
+                    r.days_left,
+                )
+            )
         if r.level == "GCE" and r.label != "Gold":
-            rows.append((r.cluster_id, r.cluster, r.level, r.label, "gce_without_gold", r.valid_until, r.days_left))
+            rows.append(
+                (
+                    r.cluster_id,
+                    r.cluster,
+                    r.level,
+                    r.label,
+                    "gce_without_gold",
+                    r.valid_until,
+                    r.days_left,
+                )
+            )
     columns = ["cluster_id", "cluster", "level", "label", "kind", "valid_until", "days_left"]
     frame = pd.DataFrame(rows, columns=columns)
     order = {"gce_without_gold": 0, "expiring": 1, "expired": 2}
     frame["rank"] = frame["kind"].map(order)
-    return frame.sort_values(["rank", "days_left", "cluster"]).drop(columns="rank").reset_index(drop=True)
+    return (
+        frame.sort_values(["rank", "days_left", "cluster"])
+        .drop(columns="rank")
+        .reset_index(drop=True)
+    )

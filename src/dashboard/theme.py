@@ -15,8 +15,13 @@ STATUS_COLOURS = {
     "none": "#BBBBBB",
     "valid": "#0072B2",
 }
-STATUS_TEXT_COLOURS = {"active": "#FFFFFF", "valid": "#FFFFFF", "expiring": "#000000",
-                       "expired": "#FFFFFF", "none": "#000000"}
+STATUS_TEXT_COLOURS = {
+    "active": "#FFFFFF",
+    "valid": "#FFFFFF",
+    "expiring": "#000000",
+    "expired": "#FFFFFF",
+    "none": "#000000",
+}
 LEVEL_COLOURS = {
     "Arena": "#56B4E9",
     "Arena Pro": "#0072B2",

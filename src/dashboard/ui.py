@@ -31,7 +31,9 @@ def _data_signature() -> tuple:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(db: str, data: str, signature: tuple) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
+def _open_store(
+    db: str, data: str, signature: tuple
+) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
     """Build the store if data/ changed, then open it read-only; returns problems found, if any."""
     problems: list[str] = []
     try:
@@ -52,15 +54,19 @@ def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the shared read-only connection (one per query: cursors are thread-safe)."""
     con, problems = _open_store(*store_key())
     if problems:
-        st.error("The data in data/ is invalid; the dashboard shows the last good store.\n\n"
-                 + "\n".join(f"- {p}" for p in problems[:20]))
+        st.error(
+            "The data in data/ is invalid; the dashboard shows the last good store.\n\n"
+            + "\n".join(f"- {p}" for p in problems[:20])
+        )
     if con is None:
         st.stop()
     return con.cursor()
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _extract(key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int) -> pd.DataFrame:
+def _extract(
+    key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int
+) -> pd.DataFrame:
     return extracts.extract_frame(cursor(), name, filters, cluster_id, months)
 
 
@@ -69,15 +75,26 @@ def _csv(key: tuple, name: str, filters: Filters, cluster_id: str | None, months
     return extracts.csv_bytes(cursor(), name, filters, cluster_id, months)
 
 
-def extract(name: str, filters: Filters, cluster_id: str | None = None,
-            months: int = extracts.DEFAULT_MONTHS) -> pd.DataFrame:
+def extract(
+    name: str,
+    filters: Filters,
+    cluster_id: str | None = None,
+    months: int = extracts.DEFAULT_MONTHS,
+) -> pd.DataFrame:
     """The cached extract `name` for the filters (one cluster, on its profile; `months` for
     the renewal horizon)."""
     return _extract(store_key(), name, filters, cluster_id, months)
 
 
-LOOKUPS = ("opportunity_areas", "indicators", "cluster_names", "cluster_facts", "meta",
-           "table_rows", "provenance_counts")
+LOOKUPS = (
+    "opportunity_areas",
+    "indicators",
+    "cluster_names",
+    "cluster_facts",
+    "meta",
+    "table_rows",
+    "provenance_counts",
+)
 
 
 @st.cache_data(show_spinner=False)
@@ -137,20 +154,48 @@ def sidebar_filters(lang: str) -> Filters:
     areas = lookup("opportunity_areas")
     area_names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
     with st.sidebar:
-        st.radio(t("filters.language", lang), LANGUAGES, key="w_lang", horizontal=True,
-                 format_func=lambda code: {"nb": "Norsk", "en": "English"}[code])
+        st.radio(
+            t("filters.language", lang),
+            LANGUAGES,
+            key="w_lang",
+            horizontal=True,
+            format_func=lambda code: {"nb": "Norsk", "en": "English"}[code],
+        )
         st.subheader(t("filters.title", lang))
-        st.date_input(t("filters.as_of", lang), key="w_as_of", min_value=dt.date(2002, 1, 1),
-                      max_value=dt.date(2035, 12, 31), help=t("filters.help_as_of", lang),
-                      format="DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD")
-        st.multiselect(t("filters.area", lang), vocab.areas, key="w_area",
-                       format_func=lambda a: area_names.get(a, a), placeholder=t("filters.all", lang))
-        st.multiselect(t("filters.level", lang), vocab.levels, key="w_level",
-                       placeholder=t("filters.all", lang))
-        st.multiselect(t("filters.region", lang), vocab.regions, key="w_region",
-                       placeholder=t("filters.all", lang))
-        st.multiselect(t("filters.label", lang), vocab.labels, key="w_label",
-                       format_func=lambda x: t(f"label.{x}", lang), placeholder=t("filters.all", lang))
+        st.date_input(
+            t("filters.as_of", lang),
+            key="w_as_of",
+            min_value=dt.date(2002, 1, 1),
+            max_value=dt.date(2035, 12, 31),
+            help=t("filters.help_as_of", lang),
+            format="DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD",
+        )
+        st.multiselect(
+            t("filters.area", lang),
+            vocab.areas,
+            key="w_area",
+            format_func=lambda a: area_names.get(a, a),
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.level", lang),
+            vocab.levels,
+            key="w_level",
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.region", lang),
+            vocab.regions,
+            key="w_region",
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.label", lang),
+            vocab.labels,
+            key="w_label",
+            format_func=lambda x: t(f"label.{x}", lang),
+            placeholder=t("filters.all", lang),
+        )
         st.button(t("filters.reset", lang), on_click=_reset, width="stretch")
     as_of = st.session_state["w_as_of"]
     filters = Filters(
@@ -170,8 +215,10 @@ def show_notices(notices: Sequence[Notice], lang: str) -> None:
     """Say which link values were dropped, with the values shown safely."""
     if notices:
         lines = [t(f"notice.{n.kind}", lang, param=n.param, value=shown(n.value)) for n in notices]
-        st.warning(t("filters.notice", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
-                   icon=":material/link_off:")
+        st.warning(
+            t("filters.notice", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
+            icon=":material/link_off:",
+        )
 
 
 def _sync_url(filters: Filters, lang: str) -> None:
@@ -201,8 +248,14 @@ def page_header(title_key: str, filters: Filters, lang: str) -> None:
     st.caption(t("common.as_of", lang, date=format_date(filters.date, lang)))
 
 
-def download(name: str, filters: Filters, lang: str, cluster_id: str | None = None,
-             months: int = extracts.DEFAULT_MONTHS, key: str | None = None) -> None:
+def download(
+    name: str,
+    filters: Filters,
+    lang: str,
+    cluster_id: str | None = None,
+    months: int = extracts.DEFAULT_MONTHS,
+    key: str | None = None,
+) -> None:
     """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
     st.download_button(
         t("common.download", lang),
@@ -223,32 +276,41 @@ def _colour_cells(value: object) -> str:
     return f"background-color: {colour}; color: {text}"
 
 
-def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_link: bool = True,
-          height: int | str = "auto") -> None:
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    lang: str,
+    *,
+    profile_link: bool = True,
+    height: int | str = "auto",
+) -> None:
     """A table with translated headers, label/status cells coloured and named, and links."""
     shown = frame[list(columns)].copy()
-    for column in shown.columns:
-        if shown[column].dtype == object:
-            shown[column] = shown[column].fillna("–")
     config: dict[str, object] = {}
     if profile_link and "cluster_id" in frame:
         shown.insert(1, "profile", "cluster?cluster=" + frame["cluster_id"])
         config["profile"] = st.column_config.LinkColumn(
-            t("col.profile", lang), display_text=t("common.open", lang) + " ↗", width="small")
+            t("col.profile", lang), display_text=t("common.open", lang) + " ↗", width="small"
+        )
     for column in shown.columns:
         if column in ("cluster_id", "profile"):
             continue
         header = t(f"col.{column}", lang) if f"col.{column}" in COLUMN_KEYS else column
         if column == "source_url":
             config[column] = st.column_config.LinkColumn(
-                header, display_text=r"https?://(?:www\.)?([^/]+)", width="medium")
+                header, display_text=r"https?://(?:www\.)?([^/]+)", width="medium"
+            )
         elif column in ("status", "state"):
-            shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
+            shown[column] = shown[column].map(
+                lambda v: t(f"status.{v}", lang) if pd.notna(v) else ""
+            )
             config[column] = st.column_config.TextColumn(t("col.status", lang), width="small")
         elif column in ("label", "last_label"):
             config[column] = st.column_config.TextColumn(t("col.label", lang), width="small")
         elif column == "provenance":
-            shown[column] = shown[column].map(lambda v: t(f"provenance.{v}", lang) if pd.notna(v) else "")
+            shown[column] = shown[column].map(
+                lambda v: t(f"provenance.{v}", lang) if pd.notna(v) else ""
+            )
             config[column] = st.column_config.TextColumn(header)
         elif column == "amount_nok":
             config[column] = st.column_config.NumberColumn(header, format="localized")
@@ -262,31 +324,47 @@ def table(frame: pd.DataFrame, columns: Sequence[str], lang: str, *, profile_lin
             config[column] = st.column_config.Column(header, width="small")
     for column in ("label", "last_label"):
         if column in shown:
-            shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
+            shown[column] = frame[column].map(
+                lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—"
+            )
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].fillna("–")
     styled = shown.style.format(na_rep="–", precision=0)
     for column in ("status", "state", "label", "last_label"):
         if column in shown:
             colours = [_colour_cells(v) for v in frame[column].fillna("none")]
             styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
-    st.dataframe(styled, column_config=config, hide_index=True, width="stretch",
-                 height=height, column_order=[c for c in shown.columns if c != "cluster_id"])
-
+    st.dataframe(
+        styled,
+        column_config=config,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_order=[c for c in shown.columns if c != "cluster_id"],
+    )
 
 
 def context() -> tuple[Filters, str]:
     """The filters and language the entry point set up for this run."""
-    if "filters" not in st.session_state:
-        # On a fresh server, Streamlit's legacy router serves the first request for /<page> by
-        # running pages/<page>.py alone, without app.py. Switch the server to st.navigation, as
-        # app.py's first run would, and rerun through the entry point.
+    if PagesManager.uses_pages_directory or "filters" not in st.session_state:
+        # Until some run has called st.navigation, Streamlit's legacy router serves /<page> by
+        # running pages/<page>.py alone, without app.py (a fresh server's first request, and
+        # every AppTest run). Switch to st.navigation, as app.py would, and rerun through it.
         PagesManager.uses_pages_directory = False
         st.rerun()
     return st.session_state["filters"], language()
 
 
-def page_choice(param: str, options: Sequence, default: object, label: str, lang: str,
-                format_func: Callable[[Any], Any] = str,
-                widget_kind: Callable[..., Any] = st.segmented_control) -> Any:
+def page_choice(
+    param: str,
+    options: Sequence,
+    default: object,
+    label: str,
+    lang: str,
+    format_func: Callable[[Any], Any] = str,
+    widget_kind: Callable[..., Any] = st.segmented_control,
+) -> Any:
     """A page-level choice kept in the URL (`?months=12`); a bad URL value gets a notice."""
     widget = f"w_{param}"
     by_text = {str(option): option for option in options}

@@ -244,4 +244,3 @@ def read_dataset(data_dir: Path, names: tuple[str, ...] | None = None) -> dict[s
     if problems:
         raise ValidationError(problems)
     return tables
-

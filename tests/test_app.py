@@ -1,0 +1,217 @@
+"""Every page in streamlit.testing's AppTest: what it shows for the filters, and its downloads."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from dashboard import extracts, queries, summaries
+from dashboard.filters import Filters
+from dashboard.i18n import CATALOGUE
+
+from .conftest import DATA, ROOT
+
+PAGES = ("overview", "labels", "timeline", "funding", "results", "cluster", "sources")
+FILTER_SETS = {
+    "area": ({"area": "helse-og-velferd"}, Filters(areas=("helse-og-velferd",))),
+    "level": ({"level": "GCE"}, Filters(levels=("GCE",))),
+    "region": ({"region": "Vestland"}, Filters(regions=("Vestland",))),
+    "label": ({"label": "Gold"}, Filters(labels=("Gold",))),
+    "as_of": ({"as_of": "2016-06-30"}, Filters(as_of=dt.date(2016, 6, 30))),
+}
+
+
+@pytest.fixture(autouse=True)
+def serve_the_test_store(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DASHBOARD_DB", str(store_path))
+    monkeypatch.setenv("DASHBOARD_DATA", str(DATA))
+    monkeypatch.setenv("DASHBOARD_LANG", "nb")
+
+
+@pytest.fixture()
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[bytes, str]]:
+    """The bytes and file name behind each download button, by the media id in its URL."""
+    saved: dict[str, tuple[bytes, str]] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, data, mimetype, kind, filename=None):
+        file_id = original(self, data, mimetype, kind, filename)
+        saved[file_id] = (data, filename)
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return saved
+
+
+def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py")
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def button_csvs(at: AppTest, downloads: dict) -> dict[str, tuple[bytes, str]]:
+    found = {}
+    for button in at.get("download_button"):
+        file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
+        data, name = downloads[file_id]
+        found[button.proto.id.rsplit("-", 1)[-1]] = (data, name)
+    return found
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_default_filters(page):
+    at = open_page(page)
+    assert at.title[0].value == CATALOGUE[f"page.{page}"]["nb"]
+    assert at.get("download_button"), "every view offers its extract"
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("filter_set", FILTER_SETS)
+def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
+    page, filter_set, con, downloads
+):
+    params, filters = FILTER_SETS[filter_set]
+    at = open_page(page, params)
+    assert not at.warning, "valid link values give no notice"
+    csvs = button_csvs(at, downloads)
+    assert csvs
+    profile = at.selectbox(key="w_cluster").value if page == "cluster" else None
+    for key, (data, name) in csvs.items():
+        extract = key.removeprefix("download_").removeprefix("full_")
+        scope = filters
+        if page in ("cluster", "sources"):
+            scope = Filters(as_of=filters.as_of)  # profiles and full extracts ignore other filters
+        expected = extracts.csv_bytes(con, extract, scope, profile)
+        assert data == expected, (page, key)
+        assert name == extracts.file_name(extract, scope, profile, extracts.DEFAULT_MONTHS)
+
+
+def test_overview_kpis_match_the_store(con):
+    at = open_page("overview", {"as_of": "2019-06-30"})
+    on = dt.date(2019, 6, 30)
+    values = {m.label: m.value for m in at.metric}
+    in_programme = con.execute(
+        "SELECT count(DISTINCT cluster_id) FROM programme_periods WHERE start_date <= ? "
+        "AND (end_date IS NULL OR end_date >= ?)",
+        [on, on],
+    ).fetchone()[0]
+    assert values["Klynger i programmet"] == str(in_programme)
+    active = con.execute(
+        "SELECT count(*) FROM label_status(?::DATE) WHERE label IS NOT NULL", [on]
+    ).fetchone()[0]
+    assert values["Gyldige klyngemerker"] == str(active)
+    expiring = con.execute(
+        "SELECT count(*) FROM label_status(?::DATE) WHERE status = 'expiring'", [on]
+    ).fetchone()[0]
+    assert values["Utløper innen 180 dager"] == str(expiring)
+    funding = queries.extract(con, "funding", Filters(as_of=on))
+    total, change = summaries.funding_change(funding, 2019)
+    assert values["Finansiering 2019"] == f"{total / 1e6:.1f}".replace(".", ",") + "\xa0mill. kr"
+    assert at.metric[3].proto.delta.startswith("-" if change < 0 else "")
+
+
+def test_health_filter_leaves_only_health_clusters_in_every_table(con):
+    health = {
+        r[0]
+        for r in con.execute(
+            "SELECT cluster_id FROM clusters WHERE area_id = 'helse-og-velferd'"
+        ).fetchall()
+    }
+    for page in ("overview", "labels", "timeline"):
+        at = open_page(page, {"area": "helse-og-velferd", "as_of": "2022-06-01"})
+        for table in at.dataframe:
+            frame = table.value
+            if "cluster_id" in frame:
+                assert set(frame["cluster_id"]) <= health, page
+    at = open_page("labels", {"area": "helse-og-velferd", "as_of": "2022-06-01"})
+    assert set(at.dataframe[0].value["cluster_id"]) == health
+
+
+def test_as_of_date_changes_the_label_status_shown():
+    def shown_status(as_of: str) -> str:
+        at = open_page("labels", {"as_of": as_of})
+        table = at.dataframe[0].value.set_index("cluster_id")
+        return table.loc["gce-ocean-technology", "status"]
+
+    assert shown_status("2012-01-01") == "Uten merke"
+    assert shown_status("2014-01-01") == "Gyldig"
+    assert shown_status("2015-03-01") == "Utløper snart"
+    assert shown_status("2018-01-01") == "Utløpt"
+
+
+def test_attention_list_names_the_gce_without_gold():
+    at = open_page("overview", {"as_of": "2018-01-01"})
+    table = at.dataframe[0].value
+    issues = list(table[table["cluster_id"] == "gce-ocean-technology"]["issue"])
+    assert issues[0] == "GCE uten gyldig gullmerke (kreves for å bli i programmet)"
+    assert any(i.startswith("Gull-merket utløp for 215 dager siden (31.05.2017)") for i in issues)
+
+
+def test_tampered_link_gets_a_notice_and_a_working_page():
+    at = open_page(
+        "labels",
+        {
+            "area": "<script>alert(1)</script>",
+            "level": "Champions League",
+            "as_of": "2024-02-30",
+            "lang": "xx",
+        },
+    )
+    notice = at.warning[0].value
+    assert "Ignorerte ukjent area “\\<script\\>alert\\(1\\)\\</script\\>” i lenken." in notice
+    assert "Ignorerte ukjent level “Champions League” i lenken." in notice
+    assert "Ignorerte as_of “2024\\-02\\-30”: ikke en dato" in notice
+    assert "Ignorerte ukjent lang “xx” i lenken." in notice
+    assert len(at.dataframe[0].value) > 60  # the filters were dropped, not the page
+
+
+def test_unknown_cluster_in_the_profile_link_gets_a_notice(con):
+    at = open_page("cluster", {"cluster": "no-such-cluster"})
+    assert "no\\-such\\-cluster" in at.warning[0].value
+    assert at.selectbox(key="w_cluster").value == queries.cluster_names(con)["cluster_id"][0]
+
+
+def test_profile_shows_the_cluster_from_the_link():
+    at = open_page("cluster", {"cluster": "gce-node", "as_of": "2013-01-01"})
+    assert at.header[0].value == "GCE NODE"
+    assert "Gull · Gyldig" in " ".join(m.value for m in at.markdown)
+
+
+def test_timeline_horizon_from_the_link_changes_the_renewals():
+    six = open_page("timeline", {"as_of": "2026-11-24"}).dataframe[0].value
+    one = open_page("timeline", {"as_of": "2026-11-24", "months": "3"}).dataframe[0].value
+    assert set(six["cluster_id"]) == {"norwegian-smart-care-cluster", "gce-node"}
+    assert set(one["cluster_id"]) == {"norwegian-smart-care-cluster"}
+
+
+def test_filter_change_in_the_sidebar_updates_the_url_and_the_table(con):
+    at = open_page("labels")
+    before = set(at.dataframe[0].value["cluster_id"])
+    at.multiselect(key="w_area").set_value(["havrommet"]).run()
+    assert at.query_params["area"] in ("havrommet", ["havrommet"])
+    ocean = {
+        r[0]
+        for r in con.execute(
+            "SELECT cluster_id FROM clusters WHERE area_id = 'havrommet'"
+        ).fetchall()
+    }
+    assert set(at.dataframe[0].value["cluster_id"]) == ocean and ocean < before
+    at.button[0].click().run()  # reset filters
+    assert "area" not in at.query_params
+    assert set(at.dataframe[0].value["cluster_id"]) == before
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_in_english(page):
+    at = open_page(page, {"lang": "en"})
+    assert at.title[0].value == CATALOGUE[f"page.{page}"]["en"]
