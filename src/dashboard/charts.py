@@ -19,7 +19,15 @@ from .i18n import t
 LABEL_ORDER = list(LABELS[::-1])
 
 
-def _style(fig: go.Figure, title: str, x_title: str, y_title: str, legend: str = "") -> go.Figure:
+def _style(
+    fig: go.Figure,
+    title: str,
+    x_title: str,
+    y_title: str,
+    legend: str = "",
+    top_legend: bool = False,
+) -> go.Figure:
+    """The shared look; legends go below the plot, or above it for tall charts."""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         template="plotly_white",
@@ -266,9 +274,8 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
         xanchor="left",
         yanchor="bottom",
     )
-    fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
-    return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang))
+    return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang), top_legend=True)
 
 
 def _provenance_patterns(lang: str) -> dict[str, str]:

@@ -1,0 +1,196 @@
+"""What funders do, in a real Chromium against a running Streamlit server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from dashboard import queries, store
+from dashboard.filters import Filters
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {
+    "": "Oversikt",
+    "labels": "Klyngemerker",
+    "timeline": "Utløpstidslinje",
+    "funding": "Finansiering",
+    "results": "Resultater per mulighetsområde",
+    "cluster": "Klyngeprofil",
+    "sources": "Data og kilder",
+}
+VIEWPORTS = ((1280, 800), (1920, 1080))
+
+
+def wait_ready(page: Page) -> None:
+    """Wait until the script run is over and the page is drawn."""
+    page.wait_for_selector("[data-testid=stMain] h1", timeout=30_000)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=stStatusWidget]')", timeout=30_000
+    )
+    page.wait_for_timeout(500)
+
+
+def open_page(page: Page, server: str, path: str) -> None:
+    page.goto(f"{server}/{path}")
+    wait_ready(page)
+
+
+def params(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def export(e2e_store: Path, *args: str) -> bytes:
+    command = [sys.executable, "-m", "dashboard", "export", *args, "--db", str(e2e_store)]
+    return subprocess.run(command, capture_output=True, check=True, cwd=ROOT).stdout
+
+
+def table_cluster_names(page: Page) -> set[str]:
+    """Cluster names in the first table's rendered rows (the grid renders what is in view)."""
+    cells = page.locator("[data-testid=stDataFrame]").first.locator("td[aria-colindex='2']")
+    expect(cells.first).to_be_attached(timeout=20_000)
+    return set(cells.all_inner_texts())
+
+
+@pytest.mark.parametrize("path", list(PAGES))
+def test_every_page_loads_with_its_chart_and_no_exception(
+    page: Page, server: str, shots: Path, path: str
+):
+    for width, height in VIEWPORTS:
+        page.set_viewport_size({"width": width, "height": height})
+        open_page(page, server, path)
+        expect(page.locator("h1").first).to_have_text(PAGES[path])
+        assert page.locator("[data-testid=stException]").count() == 0
+        if path != "sources":
+            expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=20_000)
+        name = path or "overview"
+        page.screenshot(path=str(shots / f"{name}_{width}x{height}.png"))
+        # Nothing may stick out sideways: the main area must not scroll horizontally.
+        overflow = page.evaluate(
+            "() => { const m = document.querySelector('[data-testid=stMain]');"
+            " return m.scrollWidth - m.clientWidth; }"
+        )
+        assert overflow <= 1, f"{name} overflows by {overflow}px at {width}x{height}"
+
+
+def choose_area(page: Page, name: str) -> None:
+    box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Mulighetsområde")
+    box.locator("input").click()
+    page.get_by_role("option", name=name).click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+
+
+def test_area_filter_updates_url_and_table_and_the_url_restores_it(
+    page: Page, server: str, e2e_store: Path, browser
+):
+    open_page(page, server, "labels")
+    everyone = table_cluster_names(page)
+    choose_area(page, "Helse og velferd")
+    expect(page).to_have_url(re.compile(r"area=helse-og-velferd"))
+    con = store.connect_readonly(e2e_store)
+    health = set(queries.extract(con, "clusters", Filters(areas=("helse-og-velferd",)))["cluster"])
+    con.close()
+    expect(
+        page.locator("[data-testid=stDataFrame]").first.locator("td[aria-colindex='2']")
+    ).to_have_count(len(health))
+    shown = table_cluster_names(page)
+    assert shown == health and not everyone <= health
+
+    fresh = browser.new_context(viewport={"width": 1280, "height": 800})
+    other = fresh.new_page()
+    other.goto(page.url)
+    wait_ready(other)
+    expect(
+        other.locator("[data-testid=stMultiSelect]").filter(has_text="Mulighetsområde")
+    ).to_contain_text("Helse og velferd")
+    assert table_cluster_names(other) == health
+    assert params(other) == params(page)
+    fresh.close()
+
+
+def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store: Path):
+    open_page(page, server, "labels?area=havrommet&as_of=2016-06-30")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Last ned CSV").first.click()
+    download = info.value
+    assert download.suggested_filename == "klyngemonitor_labels_2016-06-30_area-havrommet.csv"
+    content = Path(download.path()).read_bytes()
+    assert content == export(e2e_store, "labels", "--as-of", "2016-06-30", "--area", "havrommet")
+    assert b"gce-node,GCE NODE,havrommet,Agder,GCE,Gold" in content
+
+
+def test_profile_link_in_a_table_row_opens_that_cluster(page: Page, server: str):
+    open_page(page, server, "labels?area=havrommet&level=GCE&as_of=2016-06-30")
+    grid = page.locator("[data-testid=stDataFrame]").first
+    first_row = grid.locator("td[aria-colindex='2']").first.inner_text()
+    canvas = grid.locator("canvas").first
+    box = canvas.bounding_box()
+    x, y = box["x"] + 25, box["y"] + 35 + 17  # first body row, profile column
+    page.mouse.move(x, y)  # the grid arms a link on hover, then opens it on click
+    page.wait_for_timeout(300)
+    with page.context.expect_page() as popup:
+        page.mouse.click(x, y)
+    profile = popup.value
+    wait_ready(profile)
+    assert params(profile)["cluster"] == [
+        {
+            "GCE Blue Maritime Cluster": "gce-blue-maritime",
+            "GCE NODE": "gce-node",
+            "GCE Ocean Technology": "gce-ocean-technology",
+        }[first_row]
+    ]
+    expect(profile.locator("h2").first).to_have_text(first_row)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?area=%3Cscript%3Ealert(1)%3C/script%3E",
+        "?level=Champions&region=Atlantis&label=Platinum",
+        "?as_of=2024-02-30",
+        "?as_of=%27%3B%20DROP%20TABLE%20clusters%3B--",
+    ],
+)
+def test_tampered_url_shows_a_notice_and_a_working_page(page: Page, server: str, query: str):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(page, server, "labels" + query)
+    expect(page.locator("[data-testid=stAlertContentWarning]").first).to_contain_text("ignorert")
+    assert page.locator("[data-testid=stException]").count() == 0
+    assert len(table_cluster_names(page)) > 10
+    assert dialogs == []
+
+
+def test_unknown_cluster_in_the_profile_link(page: Page, server: str):
+    open_page(page, server, "cluster?cluster=no-such-cluster")
+    expect(page.locator("[data-testid=stAlertContentWarning]").first).to_contain_text(
+        "no-such-cluster"
+    )
+    expect(page.locator("h2").first).to_be_visible()
+
+
+def test_navigation_keeps_the_filters(page: Page, server: str):
+    open_page(page, server, "?region=Agder&as_of=2020-01-01")
+    page.get_by_role("link", name="Finansiering").click()
+    wait_ready(page)
+    expect(page.locator("h1").first).to_have_text("Finansiering")
+    assert params(page)["region"] == ["Agder"] and params(page)["as_of"] == ["2020-01-01"]
+
+
+def test_as_of_date_puts_the_page_in_that_state(page: Page, server: str):
+    open_page(page, server, f"labels?as_of={dt.date(2013, 1, 1).isoformat()}&area=havrommet")
+    node = (
+        page.locator("[data-testid=stDataFrame]")
+        .first.locator("tbody tr")
+        .filter(has_text="GCE NODE")
+    )
+    expect(node).to_contain_text("Gull")
+    expect(node).to_contain_text("Gyldig")
+    expect(node).to_contain_text("2015-04-17")
