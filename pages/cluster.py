@@ -46,8 +46,8 @@ level = facts["level"] if isinstance(facts["level"], str) else t("level.none", l
 with kpis[0]:
     ui.fact(t("cluster.level_now", lang), level)
 label_text = t(f"status.{status['status']}", lang)
-if isinstance(status["label"], str):
-    label_text = t("label." + status["label"], lang) + " · " + label_text
+if isinstance(status["last_label"], str):
+    label_text = t("label." + status["last_label"], lang) + " · " + label_text
 if isinstance(status["label"], str) or status["status"] == "expired":
     label_text += f" ({t('col.valid_until', lang).lower()} {date(status['valid_until'], lang)})"
 with kpis[1]:

@@ -23,13 +23,11 @@ kpis = st.columns([1, 1, 1, 1.3])
 kpis[0].metric(
     t("overview.in_programme", lang),
     number(sum(levels.values()), lang),
-    help=", ".join(f"{level}: {n}" for level, n in levels.items()),
     border=True,
 )
 kpis[1].metric(
     t("overview.active_labels", lang),
     number(sum(held.values()), lang),
-    help=", ".join(f"{t(f'label.{k}', lang)}: {n}" for k, n in held.items()),
     border=True,
 )
 kpis[2].metric(
