@@ -57,6 +57,22 @@ def test_export_to_a_file_with_every_filter(con, store_path, tmp_path):
     assert len(out.read_bytes().splitlines()) > 10
 
 
+def test_export_in_a_language_names_columns_and_areas_in_it(con, store_path):
+    nb = export(
+        store_path, "funding", "--as-of", "2010-12-31", "--area", "havrommet", "--lang", "nb"
+    )
+    en = export(
+        store_path, "funding", "--as-of", "2010-12-31", "--area", "havrommet", "--lang", "en"
+    )
+    nb_lines, en_lines = nb.stdout.decode().splitlines(), en.stdout.decode().splitlines()
+    assert nb_lines[0].startswith("Klynge-ID,Klynge,Mulighetsområde-ID,Mulighetsområde,Region,År,")
+    assert en_lines[0].startswith(
+        "Cluster ID,Cluster,Opportunity area ID,Opportunity area,Region,Year,"
+    )
+    assert ",Havrommet," in nb_lines[1] and ",Ocean space," in en_lines[1]
+    assert len(nb_lines) == len(en_lines) > 1
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import config, estimates, extracts, queries, store
 from .filters import Filters
+from .i18n import LANGUAGES
 from .validate import ValidationError
 
 
@@ -55,6 +56,13 @@ def _parser() -> argparse.ArgumentParser:
         type=int,
         default=extracts.DEFAULT_MONTHS,
         help="renewal horizon of the renewals extract (default 6)",
+    )
+    export.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="headers and names in nb or en, as the dashboard downloads them "
+        "(default: the column ids of the data contract)",
     )
     export.add_argument("--db", type=Path, default=None)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
@@ -107,7 +115,7 @@ def _export(args: argparse.Namespace) -> int:
         filters = Filters(
             filters.areas, filters.levels, filters.regions, filters.labels, args.as_of
         )
-        data = extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months)
+        data = extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months, args.lang)
     finally:
         con.close()
     if args.output:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from . import queries, summaries
 from .filters import PARAM_OF, Filters
+from .i18n import t
 
 DERIVED = {"attention": ("labels", summaries.attention)}
 EXTRACTS = (*queries.EXTRACT_SQL, *DERIVED)
@@ -32,9 +33,27 @@ def extract_frame(
     return queries.extract(con, name, filters, cluster_id, months)
 
 
-def to_csv(frame: pd.DataFrame) -> bytes:
+def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
+    """The extract for readers of `lang`: names in that language and headers from the catalogue.
+    Without a language, the machine-readable form: both names and the column ids."""
+    if lang is None:
+        return frame
+    out = frame.copy()
+    for column in ("area", "indicator_name"):
+        if f"{column}_nb" in out:
+            if lang == "nb":
+                out[column] = out[f"{column}_nb"]
+            out = out.drop(columns=f"{column}_nb")
+    return out.rename(columns={c: t(f"csv.{c}", lang) for c in out.columns})
+
+
+def to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
     """CSV bytes in the data contract's conventions: UTF-8, comma, ISO dates, empty = unknown."""
-    return frame.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+    return (
+        localise(frame, lang)
+        .to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+        .encode("utf-8")
+    )
 
 
 def csv_bytes(
@@ -43,9 +62,11 @@ def csv_bytes(
     filters: Filters,
     cluster_id: str | None = None,
     months: int = DEFAULT_MONTHS,
+    lang: str | None = None,
 ) -> bytes:
-    """Extract `name` as the CSV a download or `python -m dashboard export` writes."""
-    return to_csv(extract_frame(con, name, filters, cluster_id, months))
+    """Extract `name` as the CSV a download or `python -m dashboard export` writes (headers in
+    `lang` when given)."""
+    return to_csv(extract_frame(con, name, filters, cluster_id, months), lang)
 
 
 def file_name(

@@ -14,7 +14,8 @@ from .filters import Filters, Vocabulary
 SCOPE = """
 WITH scope AS (
     SELECT
-        c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, c.region, c.city,
+        c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
+        c.region, c.city,
         l.level, s.label, s.last_label, s.status, s.awarded_on, s.valid_until, s.days_left,
         s.score_pct, s.provenance AS label_provenance, s.source_url AS label_source_url,
         c.website, c.source_url
@@ -32,7 +33,7 @@ WITH scope AS (
 
 EXTRACT_SQL = {
     "clusters": """
-        SELECT cluster_id, cluster, area_id, area, region, city, level,
+        SELECT cluster_id, cluster, area_id, area, area_nb, region, city, level,
                coalesce(label, 'none') AS label, website, source_url
         FROM scope ORDER BY cluster
     """,
@@ -73,7 +74,8 @@ EXTRACT_SQL = {
         ORDER BY s.cluster, p.start_date
     """,
     "funding": """
-        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.region, f.year, y.level, f.funder,
+        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, f.year, y.level,
+               f.funder,
                f.amount_nok, f.provenance, f.source_url
         FROM scope AS s
         JOIN funding AS f USING (cluster_id)
@@ -82,8 +84,9 @@ EXTRACT_SQL = {
         ORDER BY f.year, s.cluster, f.funder
     """,
     "results": """
-        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.region, r.year, y.level,
-               r.indicator, i.name_en AS indicator_name, i.unit, r.value, r.provenance,
+        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, r.year, y.level,
+               r.indicator, i.name_en AS indicator_name, i.name_nb AS indicator_name_nb, i.unit,
+               r.value, r.provenance,
                r.source_url
         FROM scope AS s
         JOIN results AS r USING (cluster_id)

@@ -55,7 +55,8 @@ def cursor() -> duckdb.DuckDBPyConnection:
     con, problems = _open_store(*store_key())
     if problems:
         st.error(
-            "The data in data/ is invalid; the dashboard shows the last good store.\n\n"
+            t("error.invalid_data", language())
+            + "\n\n"
             + "\n".join(f"- {p}" for p in problems[:20])
         )
     if con is None:
@@ -71,8 +72,10 @@ def _extract(
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _csv(key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int) -> bytes:
-    return extracts.csv_bytes(cursor(), name, filters, cluster_id, months)
+def _csv(
+    key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int, lang: str
+) -> bytes:
+    return extracts.csv_bytes(cursor(), name, filters, cluster_id, months, lang)
 
 
 def extract(
@@ -259,7 +262,7 @@ def download(
     """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
     st.download_button(
         t("common.download", lang),
-        data=_csv(store_key(), name, filters, cluster_id, months),
+        data=_csv(store_key(), name, filters, cluster_id, months, lang),
         file_name=extracts.file_name(name, filters, cluster_id, months),
         mime="text/csv",
         key=key or f"download_{name}",

@@ -122,7 +122,12 @@ def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store
     download = info.value
     assert download.suggested_filename == "klyngemonitor_labels_2016-06-30_area-havrommet.csv"
     content = Path(download.path()).read_bytes()
-    assert content == export(e2e_store, "labels", "--as-of", "2016-06-30", "--area", "havrommet")
+    assert content == export(
+        e2e_store, "labels", "--as-of", "2016-06-30", "--area", "havrommet", "--lang", "nb"
+    )
+    assert content.startswith(
+        "Klynge-ID,Klynge,Mulighetsområde-ID,Region,Nivå,Gyldig merke".encode()
+    )
     assert b"gce-node,GCE NODE,havrommet,Agder,GCE,Gold" in content
 
 
