@@ -21,6 +21,7 @@ LABEL_ORDER = list(LABELS[::-1])
 
 def _style(
     fig: go.Figure,
+    lang: str,
     title: str,
     x_title: str,
     y_title: str,
@@ -41,10 +42,17 @@ def _style(
             "title": {"text": legend, "side": "left"},
         },
         hoverlabel={"namelength": -1},
+        separators=", " if lang == "nb" else ".,",
     )
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
     return fig
+
+
+def _nok_hover(axis: str, lang: str) -> str:
+    """A hover amount in kroner: nb `1 234 567 kr`, en `NOK 1,234,567`."""
+    amount = "%{" + axis + ":,.0f}"
+    return f"{amount} kr" if lang == "nb" else f"NOK {amount}"
 
 
 def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
@@ -124,9 +132,8 @@ def _integer_axis(fig: go.Figure, top: float, axis: str = "y") -> None:
     (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=step, rangemode="tozero")
 
 
-def _empty(title: str) -> go.Figure:
-    fig = go.Figure()
-    return _style(fig, title, "", "")
+def _empty(title: str, lang: str) -> go.Figure:
+    return _style(go.Figure(), lang, title, "", "")
 
 
 def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.Figure:
@@ -138,7 +145,7 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
         for year in range(p.start_date.year, min(end, last_year) + 1):
             rows.append((p.cluster_id, year, p.start_date, p.level))
     if not rows:
-        return _empty(title)
+        return _empty(title, lang)
     frame = pd.DataFrame(rows, columns=["cluster_id", "year", "start", "level"])
     frame = frame.sort_values("start").groupby(["cluster_id", "year"]).last().reset_index()
     counts = frame.groupby(["year", "level"]).size().reset_index(name="clusters")
@@ -158,7 +165,7 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
     )
     _integer_axis(fig, counts.groupby("year")["clusters"].sum().max())
     return _style(
-        fig, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang)
+        fig, lang, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang)
     )
 
 
@@ -167,7 +174,7 @@ def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     title = t("labels.distribution", lang)
     held = labels[labels["label"].notna()]
     if held.empty:
-        return _empty(title)
+        return _empty(title, lang)
     names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
     counts = held.groupby(["area_id", "label"]).size().reset_index(name="clusters")
     counts["area"] = counts["area_id"].map(names)
@@ -186,7 +193,7 @@ def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     fig.update_traces(hovertemplate="%{x}: %{y} × %{customdata[0]}<extra></extra>")
     _integer_axis(fig, counts.groupby("area")["clusters"].sum().max())
     return _style(
-        fig, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang)
+        fig, lang, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang)
     )
 
 
@@ -195,7 +202,7 @@ def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
     title = t("labels.history", lang)
     scored = awards[awards["score_pct"].notna()].copy()
     if scored.empty:
-        return _empty(title)
+        return _empty(title, lang)
     scored["label_name"] = _translated(scored["label"], "label", lang)
     fig = px.scatter(
         scored,
@@ -211,14 +218,16 @@ def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}, %{x|%Y-%m-%d}: %{y:.0f} %<extra></extra>",
     )
     fig.update_yaxes(range=[75, 101])
-    return _style(fig, title, t("axis.date", lang), t("axis.score", lang), t("legend.label", lang))
+    return _style(
+        fig, lang, title, t("axis.date", lang), t("axis.score", lang), t("legend.label", lang)
+    )
 
 
 def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str) -> go.Figure:
     """Gantt of every award's validity window, a line at the as-of date, the horizon shaded."""
     title = t("timeline.title", lang)
     if awards.empty:
-        return _empty(title)
+        return _empty(title, lang)
     frame = awards.copy()
     frame["label_name"] = _translated(frame["label"], "label", lang)
     frame["state_name"] = _translated(frame["state"], "status", lang)
@@ -275,7 +284,9 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
         yanchor="bottom",
     )
     fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
-    return _style(fig, title, t("axis.date", lang), "", t("legend.label", lang), top_legend=True)
+    return _style(
+        fig, lang, title, t("axis.date", lang), "", t("legend.label", lang), top_legend=True
+    )
 
 
 def _provenance_patterns(lang: str) -> dict[str, str]:
@@ -286,7 +297,7 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
     """Funding per year stacked by funder or level; estimates and illustrative rows patterned."""
     title = t(f"funding.by_{dimension}", lang)
     if funding.empty:
-        return _empty(title)
+        return _empty(title, lang)
     frame = funding.copy()
     frame[dimension] = frame[dimension].fillna("Other" if dimension == "funder" else "—")
     sums = frame.groupby(["year", dimension, "provenance"], as_index=False)["amount_nok"].sum()
@@ -310,17 +321,19 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
         colours,
         "provenance_name",
         _provenance_patterns(lang),
-        "%{x} · %{customdata[0]}<br>NOK %{y:,.0f} (%{customdata[1]})<extra></extra>",
+        "%{x} · %{customdata[0]}<br>"
+        + _nok_hover("y", lang)
+        + " (%{customdata[1]})<extra></extra>",
     )
     legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
-    return _style(fig, title, t("axis.year", lang), t("axis.nok", lang), legend)
+    return _style(fig, lang, title, t("axis.year", lang), t("axis.nok", lang), legend)
 
 
 def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
     """Each opportunity area's share of the year's funding (100 % stacked)."""
     title = t("funding.by_area", lang)
     if funding.empty:
-        return _empty(title)
+        return _empty(title, lang)
     names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
     sums = funding.groupby(["year", "area_id"], as_index=False)["amount_nok"].sum()
     sums["share"] = 100 * sums["amount_nok"] / sums.groupby("year")["amount_nok"].transform("sum")
@@ -334,16 +347,20 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
         custom_data=["area", "amount_nok"],
     )
     fig.update_traces(
-        hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % (NOK %{customdata[1]:,.0f})<extra></extra>"
+        hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % ("
+        + _nok_hover("customdata[1]", lang)
+        + ")<extra></extra>"
     )
     fig.update_yaxes(range=[0, 100])
-    return _style(fig, title, t("axis.year", lang), t("axis.share", lang), t("legend.area", lang))
+    return _style(
+        fig, lang, title, t("axis.year", lang), t("axis.share", lang), t("legend.area", lang)
+    )
 
 
 def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figure:
     """The clusters with the most funding over the years shown, bars split by provenance."""
     if funding.empty:
-        return _empty(t("funding.ranking", lang, first="", last=""))
+        return _empty(t("funding.ranking", lang, first="", last=""), lang)
     title = t(
         "funding.ranking", lang, first=int(funding["year"].min()), last=int(funding["year"].max())
     )
@@ -370,13 +387,13 @@ def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figur
         colours,
         "pattern",
         _provenance_patterns(lang),
-        "%{y}<br>NOK %{x:,.0f} (%{customdata[0]})<extra></extra>",
+        "%{y}<br>" + _nok_hover("x", lang) + " (%{customdata[0]})<extra></extra>",
         horizontal=True,
         pattern_legend=False,
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(380, 24 * len(totals) + 160), showlegend=True)
-    return _style(fig, title, t("axis.nok", lang), "", t("legend.provenance", lang))
+    return _style(fig, lang, title, t("axis.nok", lang), "", t("legend.provenance", lang))
 
 
 def _unit_axis(unit: str, lang: str) -> str:
@@ -396,7 +413,7 @@ def results_over_time(
     title = t(key, lang, indicator=indicator_name)
     frame = results.dropna(subset=[dimension])
     if frame.empty:
-        return _empty(title)
+        return _empty(title, lang)
     how = "mean" if unit == "pp" else "sum"
     sums = frame.groupby(["year", dimension], as_index=False)["value"].agg(how)
     if dimension == "area_id":
@@ -420,7 +437,7 @@ def results_over_time(
     legend = t("legend.area" if dimension == "area_id" else "legend.level", lang)
     note = t("results.mean" if how == "mean" else "results.sum", lang)
     return _style(
-        fig, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend
+        fig, lang, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend
     )
 
 
@@ -432,7 +449,7 @@ def peer_comparison(
     name = own["cluster"].iloc[0] if len(own) else cluster_id
     title = t("results.peers", lang, cluster=name)
     if own.empty:
-        return _empty(title)
+        return _empty(title, lang)
     peers = results.dropna(subset=["level"]).merge(
         own[["year", "level"]].dropna(), on=["year", "level"]
     )
@@ -482,14 +499,14 @@ def peer_comparison(
             hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + name + "</extra>",
         )
     )
-    return _style(fig, title, t("axis.year", lang), _unit_axis(unit, lang))
+    return _style(fig, lang, title, t("axis.year", lang), _unit_axis(unit, lang))
 
 
 def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
     """One cluster's programme periods as a timeline, coloured by level."""
     title = t("cluster.levels", lang)
     if periods.empty:
-        return _empty(title)
+        return _empty(title, lang)
     frame = periods.copy()
     frame["until"] = pd.to_datetime(frame["end_date"]).fillna(pd.Timestamp(dt.date.today()))
     frame["until"] = frame["until"] + pd.Timedelta(days=1)
@@ -509,4 +526,4 @@ def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
         "<br>%{customdata[2]}<extra></extra>"
     )
     fig.update_layout(height=260, showlegend=False)
-    return _style(fig, title, t("axis.date", lang), "")
+    return _style(fig, lang, title, t("axis.date", lang), "")

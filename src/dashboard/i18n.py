@@ -38,6 +38,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "filters.all": {"en": "All", "nb": "Alle"},
     "filters.reset": {"en": "Reset filters", "nb": "Nullstill filtre"},
     "filters.language": {"en": "Language", "nb": "Språk"},
+    "language.nb": {"en": "Norsk", "nb": "Norsk"},
+    "language.en": {"en": "English", "nb": "English"},
     "filters.help_as_of": {
         "en": "Every page shows the programme as it stood on this date.",
         "nb": "Alle sider viser programmet slik det var på denne datoen.",

@@ -18,6 +18,7 @@ from .i18n import CATALOGUE, LANGUAGES, default_language, t
 from .i18n import date as format_date
 from .validate import ValidationError
 
+DATE_COLUMNS = ("awarded_on", "valid_until", "start_date", "end_date")
 COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
 WIDGET_OF = {"areas": "w_area", "levels": "w_level", "regions": "w_region", "labels": "w_label"}
 
@@ -162,7 +163,7 @@ def sidebar_filters(lang: str) -> Filters:
             LANGUAGES,
             key="w_lang",
             horizontal=True,
-            format_func=lambda code: {"nb": "Norsk", "en": "English"}[code],
+            format_func=lambda code: t(f"language.{code}", lang),
         )
         st.subheader(t("filters.title", lang))
         st.date_input(
@@ -317,8 +318,11 @@ def table(
             config[column] = st.column_config.TextColumn(header)
         elif column == "amount_nok":
             config[column] = st.column_config.NumberColumn(header, format="localized")
-        elif column in ("awarded_on", "valid_until", "start_date", "end_date"):
-            config[column] = st.column_config.DateColumn(header, format="YYYY-MM-DD")
+        elif column in DATE_COLUMNS:
+            shown[column] = frame[column].map(
+                lambda d: format_date(d, lang) if pd.notna(d) else None
+            )
+            config[column] = st.column_config.TextColumn(header, width="small")
         elif column == "cluster":
             config[column] = st.column_config.TextColumn(header, width="medium")
         elif column in ("issue", "note"):

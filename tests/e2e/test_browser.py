@@ -198,4 +198,34 @@ def test_as_of_date_puts_the_page_in_that_state(page: Page, server: str):
     )
     expect(node).to_contain_text("Gull")
     expect(node).to_contain_text("Gyldig")
-    expect(node).to_contain_text("2015-04-17")
+    expect(node).to_contain_text("17.04.2015")  # dates as Norwegian readers write them
+
+
+def test_language_switch_keeps_the_page_and_goes_into_the_url(page: Page, server: str):
+    open_page(page, server, "funding?area=havrommet")
+    page.locator("[data-testid=stRadio]").get_by_text("English").click()
+    wait_ready(page)
+    expect(page.locator("h1").first).to_have_text("Funding")
+    assert params(page)["lang"] == ["en"] and params(page)["area"] == ["havrommet"]
+    expect(page.locator("[data-testid=stSidebar]")).to_contain_text("Opportunity area")
+
+
+def test_keyboard_alone_navigates_and_reaches_the_filters(page: Page, server: str):
+    open_page(page, server, "")
+    page.get_by_role("link", name="Klyngemerker").focus()
+    page.keyboard.press("Enter")
+    wait_ready(page)
+    expect(page.locator("h1").first).to_have_text("Klyngemerker")
+    page.locator("[data-testid=stDateInput] input").focus()
+    presses = 0
+    while presses < 5 and not page.evaluate(
+        "() => !!document.activeElement.closest('[data-testid=stMultiSelect]')"
+    ):
+        page.keyboard.press("Tab")
+        presses += 1
+    assert presses < 5, "a few Tabs from the date reach the opportunity-area filter"
+    page.keyboard.type("Helse")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    expect(page).to_have_url(re.compile(r"area=helse-og-velferd"))
