@@ -62,9 +62,7 @@ st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
-    st.plotly_chart(
-        charts.level_history(periods, lang).update_layout(title_text=""), width="stretch"
-    )
+    ui.chart(charts.level_history, periods, lang, title="")
     ui.table(
         periods,
         ["level", "start_date", "end_date", "provenance", "note", "source_url"],
@@ -78,8 +76,7 @@ st.subheader(t("cluster.labels", lang))
 if awards.empty:
     st.info(t("cluster.no_awards", lang))
 else:
-    timeline = charts.award_timeline(awards, scope.date, 6, lang).update_layout(title_text="")
-    st.plotly_chart(timeline, width="stretch")
+    ui.chart(charts.award_timeline, awards, scope.date, 6, lang, title="")
     ui.table(
         awards,
         [
@@ -99,9 +96,7 @@ ui.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
 funding = ui.extract("funding", scope, cluster_id)
-st.plotly_chart(
-    charts.funding_by(funding, "funder", lang).update_layout(title_text=""), width="stretch"
-)
+ui.chart(charts.funding_by, funding, "funder", lang, title="")
 ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
@@ -111,9 +106,16 @@ columns = st.columns(2)
 for i, row in enumerate(indicators.itertuples()):
     chosen = peers[peers["indicator"] == row.indicator_id]
     name = getattr(row, f"name_{lang}")
-    figure = charts.peer_comparison(chosen, cluster_id, name, row.unit, lang)
-    figure.update_layout(title_text=name)
-    columns[i % 2].plotly_chart(figure, width="stretch")
+    ui.chart(
+        charts.peer_comparison,
+        chosen,
+        cluster_id,
+        name,
+        row.unit,
+        lang,
+        title=name,
+        where=columns[i % 2],
+    )
 ui.download("results", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.sources", lang))

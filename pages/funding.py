@@ -29,8 +29,8 @@ else:
 
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
-left.plotly_chart(charts.funding_by(funding, "funder", lang), width="stretch")
-right.plotly_chart(charts.funding_by(funding, "level", lang), width="stretch")
-st.plotly_chart(charts.funding_area_shares(funding, areas, lang), width="stretch")
-st.plotly_chart(charts.funding_ranking(funding, lang), width="stretch")
+ui.chart(charts.funding_by, funding, "funder", lang, where=left)
+ui.chart(charts.funding_by, funding, "level", lang, where=right)
+ui.chart(charts.funding_area_shares, funding, areas, lang)
+ui.chart(charts.funding_ranking, funding, lang)
 ui.download("funding", filters, lang)

@@ -32,12 +32,10 @@ else:
     )
 ui.download("labels", filters, lang)
 
-st.plotly_chart(
-    charts.labels_by_area(labels, ui.lookup("opportunity_areas"), lang), width="stretch"
-)
+ui.chart(charts.labels_by_area, labels, ui.lookup("opportunity_areas"), lang)
 
 awards = ui.extract("awards", filters)
-st.plotly_chart(charts.award_scores(awards, lang), width="stretch")
+ui.chart(charts.award_scores, awards, lang)
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
     ui.table(

@@ -83,8 +83,6 @@ else:
     ui.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)
 ui.download("attention", filters, lang)
 
-st.plotly_chart(
-    charts.programme_by_level(ui.extract("periods", filters), year, lang), width="stretch"
-)
+ui.chart(charts.programme_by_level, ui.extract("periods", filters), year, lang)
 ui.download("periods", filters, lang)
 st.caption(t("common.provenance_note", lang))

@@ -26,13 +26,25 @@ chosen = results[results["indicator"] == indicator]
 st.caption(t("common.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
-left.plotly_chart(
-    charts.results_over_time(chosen, "area_id", names[indicator], units[indicator], areas, lang),
-    width="stretch",
+ui.chart(
+    charts.results_over_time,
+    chosen,
+    "area_id",
+    names[indicator],
+    units[indicator],
+    areas,
+    lang,
+    where=left,
 )
-right.plotly_chart(
-    charts.results_over_time(chosen, "level", names[indicator], units[indicator], areas, lang),
-    width="stretch",
+ui.chart(
+    charts.results_over_time,
+    chosen,
+    "level",
+    names[indicator],
+    units[indicator],
+    areas,
+    lang,
+    where=right,
 )
 
 clusters = chosen.drop_duplicates("cluster_id").sort_values("cluster")
@@ -42,8 +54,5 @@ if not clusters.empty:
     peer = st.selectbox(
         t("results.peer_cluster", lang), options, format_func=cluster_names.get, key="w_peer"
     )
-    st.plotly_chart(
-        charts.peer_comparison(chosen, peer, names[indicator], units[indicator], lang),
-        width="stretch",
-    )
+    ui.chart(charts.peer_comparison, chosen, peer, names[indicator], units[indicator], lang)
 ui.download("results", filters, lang)

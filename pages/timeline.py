@@ -12,7 +12,16 @@ ui.page_header("page.timeline", filters, lang)
 
 months = ui.page_choice("months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang)
 awards = ui.extract("awards", filters)
-st.plotly_chart(charts.award_timeline(awards, filters.date, months, lang), width="stretch")
+ui.chart(charts.award_timeline, awards, filters.date, months, lang)
+if awards["cluster"].nunique() > charts.TIMELINE_CLUSTERS:
+    st.caption(
+        t(
+            "timeline.capped",
+            lang,
+            shown=charts.TIMELINE_CLUSTERS,
+            total=awards["cluster"].nunique(),
+        )
+    )
 ui.download("awards", filters, lang)
 
 st.subheader(t("timeline.due", lang, months=months))

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import config, estimates, extracts, queries, store
+from . import config, estimates, extracts, queries, store, synth
 from .filters import Filters
 from .i18n import LANGUAGES
 from .validate import ValidationError
@@ -38,6 +38,15 @@ def _parser() -> argparse.ArgumentParser:
     gen = sub.add_parser("estimates", help="regenerate funding.csv and results.csv (seeded)")
     gen.add_argument("--data", type=Path, default=None)
     gen.add_argument("--seed", type=int, default=2026)
+
+    synth = sub.add_parser(
+        "synth",
+        help="write a seeded data set N times the shipped one (benchmarks and load tests only)",
+    )
+    synth.add_argument("--scale", type=int, required=True)
+    synth.add_argument("--out", type=Path, required=True)
+    synth.add_argument("--data", type=Path, default=None)
+    synth.add_argument("--seed", type=int, default=2026)
 
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
     export.add_argument("extract", choices=extracts.EXTRACTS)
@@ -133,5 +142,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "estimates":
         funding, results = estimates.generate(args.data or config.data_dir(), args.seed)
         print(f"Wrote funding.csv ({funding} rows) and results.csv ({results} rows)")
+        return 0
+    if args.command == "synth":
+        if args.scale < 1:
+            print("--scale: must be 1 or more", file=sys.stderr)
+            return 2
+        rows = synth.synthesise(args.data or config.data_dir(), args.out, args.scale, args.seed)
+        print(f"Wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
         return 0
     return _export(args)

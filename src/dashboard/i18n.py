@@ -91,6 +91,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "common.as_of": {"en": "as of {date}", "nb": "per {date}"},
     "common.open": {"en": "Open", "nb": "Åpne"},
+    "common.table_page": {"en": "Page (of {pages})", "nb": "Side (av {pages})"},
+    "common.table_rows": {
+        "en": "Rows {first}–{last} of {total}; the download has them all.",
+        "nb": "Rad {first}–{last} av {total}; nedlastingen har alle.",
+    },
+    "timeline.capped": {
+        "en": "Showing the {shown} clusters whose labels run latest, of {total}; the download has every award.",
+        "nb": "Viser de {shown} klyngene med merker som varer lengst, av {total}; nedlastingen har alle tildelinger.",
+    },
     # Column headers shown in tables
     "col.cluster": {"en": "Cluster", "nb": "Klynge"},
     "col.profile": {"en": "Profile", "nb": "Profil"},

@@ -9,10 +9,11 @@ from typing import Any
 
 import duckdb
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from . import config, extracts, queries, store, theme
+from . import charts, config, extracts, queries, store, theme
 from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
 from .i18n import CATALOGUE, LANGUAGES, default_language, t
 from .i18n import date as format_date
@@ -239,6 +240,22 @@ def _sync_url(filters: Filters, lang: str) -> None:
             del st.query_params[key]
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _figure(builder: str, args: tuple) -> go.Figure:
+    return getattr(charts, builder)(*args)
+
+
+def chart(
+    builder: Callable[..., go.Figure], *args: Any, title: str | None = None, where: Any = st
+) -> None:
+    """Draw a chart, built once per distinct input (chart builders are pure functions);
+    `title` replaces the builder's title, e.g. where a subheader already says it."""
+    figure = _figure(builder.__name__, args)
+    if title is not None:
+        figure.update_layout(title_text=title)
+    where.plotly_chart(figure, width="stretch")
+
+
 def fact(label: str, value: str, help: str | None = None) -> None:
     """A bordered tile for a short text fact (st.metric would cut words off)."""
     with st.container(border=True):
@@ -280,6 +297,36 @@ def _colour_cells(value: object) -> str:
     return f"background-color: {colour}; color: {text}"
 
 
+PAGE_ROWS = 500
+
+
+def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows of the page the reader picked, when a table is longer than PAGE_ROWS."""
+    if len(frame) <= PAGE_ROWS:
+        return frame
+    pages = (len(frame) + PAGE_ROWS - 1) // PAGE_ROWS
+    key = f"w_table_page_{len(frame)}_{'_'.join(map(str, frame.columns[:3]))}"
+    number = st.number_input(
+        t("common.table_page", lang, pages=pages),
+        min_value=1,
+        max_value=pages,
+        value=1,
+        step=1,
+        key=key,
+    )
+    first = (number - 1) * PAGE_ROWS
+    st.caption(
+        t(
+            "common.table_rows",
+            lang,
+            first=first + 1,
+            last=min(first + PAGE_ROWS, len(frame)),
+            total=len(frame),
+        )
+    )
+    return frame.iloc[first : first + PAGE_ROWS]
+
+
 def table(
     frame: pd.DataFrame,
     columns: Sequence[str],
@@ -288,7 +335,9 @@ def table(
     profile_link: bool = True,
     height: int | str = "auto",
 ) -> None:
-    """A table with translated headers, label/status cells coloured and named, and links."""
+    """A table with translated headers, label/status cells coloured and named, and links.
+    Long tables are shown a page at a time (the download has every row)."""
+    frame = _page_of(frame, lang)
     shown = frame[list(columns)].copy()
     config: dict[str, object] = {}
     if profile_link and "cluster_id" in frame:
