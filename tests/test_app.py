@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import extracts, queries, summaries
@@ -33,17 +34,17 @@ def serve_the_test_store(store_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.fixture()
-def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[bytes, str]]:
-    """The bytes and file name behind each download button, by the media id in its URL."""
-    saved: dict[str, tuple[bytes, str]] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
+def downloads(monkeypatch: pytest.MonkeyPatch) -> dict[str, tuple[Callable, str]]:
+    """The deferred CSV maker and file name behind each download button, by its placeholder id."""
+    saved: dict[str, tuple[Callable, str]] = {}
+    original = MediaFileManager.add_deferred
 
-    def record(self, data, mimetype, kind, filename=None):
-        file_id = original(self, data, mimetype, kind, filename)
-        saved[file_id] = (data, filename)
+    def record(self, data_callable, mimetype, coordinates, file_name=None, **kwargs):
+        file_id = original(self, data_callable, mimetype, coordinates, file_name, **kwargs)
+        saved[file_id] = (data_callable, file_name)
         return file_id
 
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
     return saved
 
 
@@ -60,11 +61,11 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
 
 
 def button_csvs(at: AppTest, downloads: dict) -> dict[str, tuple[bytes, str]]:
+    """What each download button would give when clicked: (CSV bytes, file name) by key."""
     found = {}
     for button in at.get("download_button"):
-        file_id = button.proto.url.rsplit("/", 1)[-1].split(".")[0]
-        data, name = downloads[file_id]
-        found[button.proto.id.rsplit("-", 1)[-1]] = (data, name)
+        make, name = downloads[button.proto.deferred_file_id]
+        found[button.proto.id.rsplit("-", 1)[-1]] = (make(), name)
     return found
 
 

@@ -7,6 +7,7 @@ the current language. Numbers and dates are formatted by Babel, not by hand.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 
 from babel.dates import format_date
@@ -374,6 +375,7 @@ def percent(share: float, lang: str) -> str:
     return format_percent(share, format="#,##0 %", locale=LOCALES[lang])
 
 
+@functools.lru_cache(maxsize=8192)
 def date(value: dt.date, lang: str) -> str:
     """A date: nb `24.11.2026`, en `24 Nov 2026`."""
     pattern = "dd.MM.yyyy" if lang == "nb" else "d MMM yyyy"

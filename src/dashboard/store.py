@@ -22,6 +22,7 @@ import pandas as pd
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
+SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
 SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
 
 
@@ -139,4 +140,5 @@ def ensure_store(data_dir: Path, db: Path) -> bool:
 
 def connect_readonly(db: Path) -> duckdb.DuckDBPyConnection:
     """The serving connection: read-only, no file or network access beyond the store."""
-    return duckdb.connect(str(db), read_only=True, config={"enable_external_access": False})
+    config = {"enable_external_access": False, "memory_limit": SERVING_MEMORY, "threads": 2}
+    return duckdb.connect(str(db), read_only=True, config=config)

@@ -66,18 +66,11 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return con.cursor()
 
 
-@st.cache_data(show_spinner=False, max_entries=512)
+@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
 def _extract(
     key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int
 ) -> pd.DataFrame:
     return extracts.extract_frame(cursor(), name, filters, cluster_id, months)
-
-
-@st.cache_data(show_spinner=False, max_entries=512)
-def _csv(
-    key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int, lang: str
-) -> bytes:
-    return extracts.csv_bytes(cursor(), name, filters, cluster_id, months, lang)
 
 
 def extract(
@@ -278,9 +271,11 @@ def download(
     key: str | None = None,
 ) -> None:
     """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
+    source = store_key()
     st.download_button(
         t("common.download", lang),
-        data=_csv(store_key(), name, filters, cluster_id, months, lang),
+        # Made when clicked, from the cached extract: a page keeps no CSV bytes in memory.
+        data=lambda: extracts.to_csv(_extract(source, name, filters, cluster_id, months), lang),
         file_name=extracts.file_name(name, filters, cluster_id, months),
         mime="text/csv",
         key=key or f"download_{name}",
@@ -297,7 +292,7 @@ def _colour_cells(value: object) -> str:
     return f"background-color: {colour}; color: {text}"
 
 
-PAGE_ROWS = 500
+PAGE_ROWS = 200
 
 
 def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -1,0 +1,278 @@
+"""Importing new facts into the store: validated against what the store holds, applied all at once.
+
+An import reads files in the data contract's format (CSV files named after their table, or an
+.xlsx workbook with one sheet per table), merges them into the store's tables by key (upsert), and
+validates the merged whole with the same rules as a build, plus the import's own: a new award may
+not predate the cluster's latest award without saying so. Any problem: nothing is written and every
+problem is listed. Otherwise the store is rewritten to a new file and swapped in (readers keep their
+snapshot; a crash leaves the old store), and the import is recorded in `import_log`.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from . import store
+from .contract import TABLE_BY_NAME, TABLES, Table
+from .validate import ParsedTable, Problem, Row, ValidationError, check_dataset, parse_table
+
+
+@dataclass
+class Change:
+    """What an import does to one table."""
+
+    added: list[tuple] = field(default_factory=list)
+    changed: list[tuple] = field(default_factory=list)
+    unchanged: int = 0
+
+
+@dataclass
+class ImportPlan:
+    """A validated import, ready to apply: the merged tables and what changes."""
+
+    files: list[str]
+    content_hash: str
+    tables: dict[str, ParsedTable]
+    changes: dict[str, Change]
+
+    def summary(self) -> str:
+        lines = []
+        for name, change in self.changes.items():
+            lines.append(
+                f"{name}: {len(change.added)} added, {len(change.changed)} changed, "
+                f"{change.unchanged} unchanged"
+            )
+        return "\n".join(lines)
+
+
+def _sources(
+    paths: list[tuple[str, bytes]],
+) -> tuple[list[tuple[Table, str, bytes]], list[Problem]]:
+    """Each (file name, content) as (table, label, CSV bytes); workbooks give one per sheet."""
+    found, problems = [], []
+    for name, content in paths:
+        if name.lower().endswith(".xlsx"):
+            sheets, sheet_problems = _workbook_sheets(name, content)
+            found += sheets
+            problems += sheet_problems
+            continue
+        stem = Path(name).stem
+        if stem not in TABLE_BY_NAME:
+            known = ", ".join(t.file for t in TABLES)
+            problems.append(Problem(name, None, None, f"not a contract file name (one of {known})"))
+            continue
+        found.append((TABLE_BY_NAME[stem], name, content))
+    return found, problems
+
+
+def _workbook_sheets(
+    name: str, content: bytes
+) -> tuple[list[tuple[Table, str, bytes]], list[Problem]]:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    except Exception:  # noqa: BLE001 - any unreadable workbook gets the same clear message
+        return [], [Problem(name, None, None, "not a readable .xlsx workbook")]
+    found, problems = [], []
+    for sheet in book.worksheets:
+        if sheet.title not in TABLE_BY_NAME:
+            problems.append(
+                Problem(
+                    f"{name}[{sheet.title}]", None, None, "sheet name is not a contract table name"
+                )
+            )
+            continue
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        for values in sheet.iter_rows(values_only=True):
+            writer.writerow(
+                [
+                    ""
+                    if v is None
+                    else v.isoformat()[:10]
+                    if isinstance(v, dt.date | dt.datetime)
+                    else str(v)
+                    for v in values
+                ]
+            )
+        found.append(
+            (TABLE_BY_NAME[sheet.title], f"{name}[{sheet.title}]", buffer.getvalue().encode())
+        )
+    return found, problems
+
+
+def current_tables(con: duckdb.DuckDBPyConnection) -> dict[str, ParsedTable]:
+    """The store's contract tables as parsed rows (row numbers unknown: they are not in a file)."""
+    tables = {}
+    for table in TABLES:
+        cursor = con.execute(f"SELECT {', '.join(table.column_names)} FROM {table.name}")
+        rows = [dict(zip(table.column_names, values, strict=True)) for values in cursor.fetchall()]
+        tables[table.name] = ParsedTable(table, f"store:{table.name}", rows, [0] * len(rows))
+    return tables
+
+
+def _key(table: Table, row: Row) -> tuple:
+    return tuple(row[k] for k in table.key)
+
+
+def _same(a: Row, b: Row) -> bool:
+    return all(a[k] == b[k] or (a[k] is None and b[k] is None) for k in a)
+
+
+def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False) -> ImportPlan:
+    """Validate `files` against the store at `db`; raise ValidationError listing every problem."""
+    sources, problems = _sources(files)
+    con = store.connect_readonly(db)
+    try:
+        merged = current_tables(con)
+    finally:
+        con.close()
+    incoming: dict[str, ParsedTable] = {}
+    for table, label, content in sources:
+        parsed, found = parse_table(table, content, label)
+        problems += found
+        if table.name in incoming:
+            problems.append(Problem(label, None, None, f"a second file for {table.name}"))
+            continue
+        incoming[table.name] = parsed
+    problems += check_dataset(incoming.values())
+    if problems:
+        raise ValidationError(problems)
+
+    changes: dict[str, Change] = {}
+    for name, parsed in incoming.items():
+        table = parsed.table
+        existing = {_key(table, r): i for i, r in enumerate(merged[name].rows)}
+        change = Change()
+        rows, numbers = list(merged[name].rows), list(merged[name].row_numbers)
+        for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+            key = _key(table, row)
+            if key in existing:
+                if _same(rows[existing[key]], row):
+                    change.unchanged += 1
+                else:
+                    change.changed.append(key)
+                rows[existing[key]], numbers[existing[key]] = row, number
+            else:
+                change.added.append(key)
+                rows.append(row)
+                numbers.append(number)
+        merged[name] = ParsedTable(table, parsed.file, rows, numbers)
+        changes[name] = change
+        if name == "certifications" and not allow_backdated:
+            problems += _backdated(
+                parsed,
+                current_awards=[
+                    r for r in merged[name].rows if _key(table, r) not in set(change.added)
+                ],
+            )
+    # Rows that came from the store carry row number 0: report them by table, not by file row.
+    problems += [_locate(p) for p in check_dataset(merged.values(), within=False)]
+    if problems:
+        raise ValidationError(problems)
+    digest = hashlib.sha256()
+    for name, content in sorted(files):
+        digest.update(name.encode() + b"\0" + content)
+    return ImportPlan([name for name, _ in files], digest.hexdigest(), merged, changes)
+
+
+def _locate(problem: Problem) -> Problem:
+    return Problem(problem.file, problem.row or None, problem.column, problem.message)
+
+
+def _backdated(parsed: ParsedTable, current_awards: list[Row]) -> list[Problem]:
+    """A new award older than the cluster's latest award in the store is likely a typo."""
+    latest: dict[str, dt.date] = {}
+    for row in current_awards:
+        if row["cluster_id"] not in latest or row["awarded_on"] > latest[row["cluster_id"]]:
+            latest[row["cluster_id"]] = row["awarded_on"]
+    problems = []
+    for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+        newest = latest.get(row["cluster_id"])
+        key = (row["cluster_id"], row["label"], row["awarded_on"])
+        if (
+            newest
+            and row["awarded_on"] < newest
+            and key not in {(r["cluster_id"], r["label"], r["awarded_on"]) for r in current_awards}
+        ):
+            problems.append(
+                Problem(
+                    parsed.file,
+                    number,
+                    "awarded_on",
+                    f"new award {row['awarded_on']} predates the cluster's latest award "
+                    f"{newest} in the store; pass --allow-backdated if that is intended",
+                )
+            )
+    return problems
+
+
+def apply(db: Path, prepared: ImportPlan) -> int:
+    """Write the merged tables as a new store, carry the import log over, add this import, swap."""
+    con = store.connect_readonly(db)
+    try:
+        log = con.execute("SELECT * FROM import_log ORDER BY import_id").fetchall()
+        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+    finally:
+        con.close()
+    import_id = (log[-1][0] + 1) if log else 1
+    counts = {
+        name: {"added": len(c.added), "changed": len(c.changed), "unchanged": c.unchanged}
+        for name, c in prepared.changes.items()
+    }
+    entry = (
+        import_id,
+        dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        json.dumps(prepared.files),
+        json.dumps(counts),
+        prepared.content_hash,
+    )
+
+    def finish(con: duckdb.DuckDBPyConnection) -> None:
+        con.executemany("INSERT INTO import_log VALUES (?, ?, ?, ?, ?)", [*log, entry])
+
+    store.swap_in(
+        db, lambda target: store.write_store(prepared.tables, target, meta["data_hash"], finish)
+    )
+    return import_id
+
+
+def history(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    """Every applied import, newest first."""
+    return con.execute("SELECT * FROM import_log ORDER BY import_id DESC").fetchall()
+
+
+def dump(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
+    """Write every contract table back to CSV in the contract's format."""
+    out.mkdir(parents=True, exist_ok=True)
+    rows = {}
+    for table in TABLES:
+        records = con.execute(
+            f"SELECT {', '.join(table.column_names)} FROM {table.name} ORDER BY {', '.join(table.key)}"
+        ).fetchall()
+        with (out / table.file).open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f, lineterminator="\n")
+            writer.writerow(table.column_names)
+            for record in records:
+                writer.writerow([_cell(v) for v in record])
+        rows[table.name] = len(records)
+    return rows
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
