@@ -83,15 +83,12 @@ class Naive:
 
     def __init__(self, data: Path):
         self.data = data
-        self.saved = (ui.extract, ui._csv, ui.chart)
+        self.saved = (ui.extract, ui.chart)
 
     def __enter__(self) -> None:
         data = self.data
         ui.extract = lambda name, filters, cluster_id=None, months=6: naive.extract(
             data, name, filters, cluster_id, months
-        )
-        ui._csv = lambda key, name, filters, cluster_id, months, lang: extracts.to_csv(
-            naive.extract(data, name, filters, cluster_id, months), lang
         )
 
         def chart(builder, *args, title=None, where=None):
@@ -103,7 +100,7 @@ class Naive:
         ui.chart = chart
 
     def __exit__(self, *_exc: object) -> None:
-        ui.extract, ui._csv, ui.chart = self.saved
+        ui.extract, ui.chart = self.saved
 
 
 def export_times(db: Path) -> dict[str, float]:

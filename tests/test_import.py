@@ -152,13 +152,16 @@ BAD = {
         "certifications.csv, row 2: has 3 fields but the header has 8",
     ),
     "missing column": (
-        ("certifications.csv", b"cluster_id,label,awarded_on\ngce-node,Gold,2027-04-18\n"),
+        (
+            "certifications.csv",
+            b"cluster_id,label,awarded_on,provenance\ngce-node,Gold,2027-04-18,estimate\n",
+        ),
         "certifications.csv, row 1, column valid_until: required column is missing from the header",
     ),
     "empty": (("certifications.csv", b""), "certifications.csv: the file is empty (no header row)"),
     "encoding": (
         ("clusters.csv", "cluster_id,name,area_id\nny-klynge,Næring,other\n".encode("latin-1")),
-        "clusters.csv: not UTF-8 (byte 0xe6 at position 45); save the file as UTF-8",
+        "clusters.csv: not UTF-8 (byte 0xe6 at position 35); save the file as UTF-8",
     ),
     "not a contract file": (
         ("awards.csv", CERT_HEADER.encode()),

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from . import config, estimates, extracts, queries, store, synth
+from . import config, estimates, extracts, importer, queries, store, synth
 from .filters import Filters
 from .i18n import LANGUAGES
 from .validate import ValidationError
@@ -47,6 +47,23 @@ def _parser() -> argparse.ArgumentParser:
     synth.add_argument("--out", type=Path, required=True)
     synth.add_argument("--data", type=Path, default=None)
     synth.add_argument("--seed", type=int, default=2026)
+
+    imp = sub.add_parser("import", help="validate new facts against the store and apply them")
+    imp.add_argument("files", nargs="+", type=Path, help="contract CSV files, or .xlsx workbooks")
+    imp.add_argument("--db", type=Path, default=None)
+    imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
+    imp.add_argument(
+        "--allow-backdated",
+        action="store_true",
+        help="accept new awards older than the cluster's latest award",
+    )
+
+    history = sub.add_parser("history", help="list the imports applied to the store")
+    history.add_argument("--db", type=Path, default=None)
+
+    dump = sub.add_parser("dump", help="write the store back to the CSV contract")
+    dump.add_argument("out", type=Path)
+    dump.add_argument("--db", type=Path, default=None)
 
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
     export.add_argument("extract", choices=extracts.EXTRACTS)
@@ -96,12 +113,77 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace) -> int:
+def _store(args: argparse.Namespace) -> Path | None:
+    """The store a command works on: --db as given, or the default one (built if stale)."""
     db = args.db or config.db_path()
     if args.db is None:
         store.ensure_store(config.data_dir(), db)
     if not db.is_file():
         print(f"No store at {db}: run `python -m dashboard build` first.", file=sys.stderr)
+        return None
+    return db
+
+
+def _import(args: argparse.Namespace) -> int:
+    db = _store(args)
+    if db is None:
+        return 2
+    missing = [str(f) for f in args.files if not f.is_file()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    files = [(str(f), f.read_bytes()) for f in args.files]
+    try:
+        prepared = importer.plan(db, files, allow_backdated=args.allow_backdated)
+    except ValidationError as err:
+        print(
+            f"Import refused: {len(err.problems)} problem(s); nothing was written.", file=sys.stderr
+        )
+        for problem in err.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(prepared.summary())
+    if args.dry_run:
+        print("dry run: nothing written")
+        return 0
+    import_id = importer.apply(db, prepared)
+    print(f"Applied import {import_id} to {db}")
+    return 0
+
+
+def _history(args: argparse.Namespace) -> int:
+    db = _store(args)
+    if db is None:
+        return 2
+    con = store.connect_readonly(db)
+    try:
+        rows = importer.history(con)
+    finally:
+        con.close()
+    print("import_id\timported_at\tfiles\trow_counts\tcontent_hash")
+    for row in rows:
+        print("\t".join(str(v) for v in row))
+    if not rows:
+        print("(no imports since the store was built)")
+    return 0
+
+
+def _dump(args: argparse.Namespace) -> int:
+    db = _store(args)
+    if db is None:
+        return 2
+    con = store.connect_readonly(db)
+    try:
+        rows = importer.dump(con, args.out)
+    finally:
+        con.close()
+    print(f"Wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    db = _store(args)
+    if db is None:
         return 2
     con = store.connect_readonly(db)
     try:
@@ -143,6 +225,12 @@ def main(argv: list[str] | None = None) -> int:
         funding, results = estimates.generate(args.data or config.data_dir(), args.seed)
         print(f"Wrote funding.csv ({funding} rows) and results.csv ({results} rows)")
         return 0
+    if args.command == "import":
+        return _import(args)
+    if args.command == "history":
+        return _history(args)
+    if args.command == "dump":
+        return _dump(args)
     if args.command == "synth":
         if args.scale < 1:
             print("--scale: must be 1 or more", file=sys.stderr)

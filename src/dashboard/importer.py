@@ -144,7 +144,7 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
             problems.append(Problem(label, None, None, f"a second file for {table.name}"))
             continue
         incoming[table.name] = parsed
-    problems += check_dataset(incoming.values())
+    problems += check_dataset(incoming.values(), references=False)
     if problems:
         raise ValidationError(problems)
 
@@ -176,7 +176,7 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
                 ],
             )
     # Rows that came from the store carry row number 0: report them by table, not by file row.
-    problems += [_locate(p) for p in check_dataset(merged.values(), within=False)]
+    problems += [_locate(p) for p in check_dataset(merged.values())]
     if problems:
         raise ValidationError(problems)
     digest = hashlib.sha256()

@@ -11,10 +11,11 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -22,6 +23,7 @@ import pandas as pd
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
+T = TypeVar("T")
 SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
 SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
 
@@ -56,8 +58,14 @@ def _latest_fact(tables: dict[str, ParsedTable]) -> dt.date:
     return max(dates, default=dt.date(2002, 1, 1))
 
 
-def write_store(tables: dict[str, ParsedTable], target: Path, data_hash: str) -> dict[str, int]:
-    """Create a fresh store file at `target` from validated tables; returns rows per table."""
+def write_store(
+    tables: dict[str, ParsedTable],
+    target: Path,
+    data_hash: str,
+    finish: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+) -> dict[str, int]:
+    """Create a fresh store file at `target` from validated tables; `finish` may add more
+    (an import carries its log over). Returns rows per table."""
     con = duckdb.connect(str(target))
     try:
         con.execute(SCHEMA)
@@ -74,6 +82,8 @@ def write_store(tables: dict[str, ParsedTable], target: Path, data_hash: str) ->
             "data_as_of": _latest_fact(tables).isoformat(),
         }
         con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        if finish is not None:
+            finish(con)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -92,6 +102,23 @@ def _build_lock(db: Path) -> Iterator[None]:
             fcntl.flock(lock, fcntl.LOCK_UN)
 
 
+def swap_in(db: Path, write: Callable[[Path], T]) -> T:
+    """Write a new store with `write(path)` beside `db`, then rename it over `db` in one step.
+    Readers keep the snapshot they opened; a failure leaves `db` as it was and no debris."""
+    with _build_lock(db):
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()  # DuckDB wants to create the file itself
+        try:
+            result = write(tmp)
+            os.replace(tmp, db)
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    return result
+
+
 def build(data_dir: Path, db: Path) -> BuildReport:
     """Validate every contract file, then build the store and swap it in atomically.
 
@@ -99,17 +126,7 @@ def build(data_dir: Path, db: Path) -> BuildReport:
     """
     data_hash = data_fingerprint(data_dir)
     tables = read_dataset(data_dir)
-    with _build_lock(db):
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
-        os.close(fd)
-        tmp = Path(tmp_name)
-        tmp.unlink()  # DuckDB wants to create the file itself
-        try:
-            rows = write_store(tables, tmp, data_hash)
-            os.replace(tmp, db)
-        finally:
-            tmp.unlink(missing_ok=True)
-            Path(str(tmp) + ".wal").unlink(missing_ok=True)
+    rows = swap_in(db, lambda target: write_store(tables, target, data_hash))
     return BuildReport(db, rows, data_hash)
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -197,9 +198,10 @@ def _check_overlaps(parsed: ParsedTable) -> list[Problem]:
             end = before["end_date"] or dt.date.max
             if after["start_date"] <= end:
                 shown_end = before["end_date"] or "ongoing"
+                where = f"in row {before_no}" if before_no else "in the store"
                 msg = (
                     f"period starting {after['start_date']} overlaps the {before['level']} period "
-                    f"{before['start_date']} – {shown_end} in row {before_no}"
+                    f"{before['start_date']} – {shown_end} {where}"
                 )
                 problems.append(Problem(parsed.file, after_no, "start_date", msg))
     return problems
@@ -224,6 +226,17 @@ def check_references(tables: dict[str, ParsedTable]) -> list[Problem]:
     return problems
 
 
+def check_dataset(tables: Iterable[ParsedTable], references: bool = True) -> list[Problem]:
+    """The rules within each file, and (with `references`) the foreign keys between them."""
+    by_name = {parsed.table.name: parsed for parsed in tables}
+    problems: list[Problem] = []
+    for parsed in by_name.values():
+        problems += _check_rows(parsed)
+    if references:
+        problems += check_references(by_name)
+    return problems
+
+
 def read_dataset(data_dir: Path, names: tuple[str, ...] | None = None) -> dict[str, ParsedTable]:
     """Read and validate the contract files in `data_dir` (all, or `names`); raise with every
     problem found."""
@@ -239,8 +252,7 @@ def read_dataset(data_dir: Path, names: tuple[str, ...] | None = None) -> dict[s
         parsed, found = parse_table(table, path.read_bytes(), str(path))
         tables[table.name] = parsed
         problems += found
-        problems += _check_rows(parsed)
-    problems += check_references(tables)
+    problems += check_dataset(tables.values())
     if problems:
         raise ValidationError(problems)
     return tables

@@ -84,6 +84,15 @@ CREATE TABLE results (
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
+-- Every import applied to this store since it was built from data/ (dashboard.importer).
+CREATE TABLE import_log (
+    import_id INTEGER PRIMARY KEY,
+    imported_at TIMESTAMP NOT NULL,
+    files VARCHAR NOT NULL,        -- JSON list of file names
+    row_counts VARCHAR NOT NULL,   -- JSON: per table, rows added / changed / unchanged
+    content_hash VARCHAR NOT NULL  -- sha256 of the files' names and content
+);
+
 -- The level each cluster held on a date (NULL outside the programme).
 CREATE MACRO level_on(d) AS TABLE
     SELECT cluster_id, level
