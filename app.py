@@ -1,5 +1,7 @@
 """Klyngemonitor entry point: the frame around every page (store, language, filters, navigation)."""
 
+import os
+
 import streamlit as st
 
 from dashboard import ui
@@ -50,6 +52,15 @@ PAGES = [
         url_path="sources",
     ),
 ]
+if os.environ.get("DASHBOARD_ALLOW_UPLOADS") == "1":
+    PAGES.append(
+        st.Page(
+            "pages/update.py",
+            title=t("page.update", lang),
+            icon=":material/upload:",
+            url_path="update",
+        )
+    )
 page = st.navigation(PAGES)
 st.sidebar.caption(t("app.tagline", lang))
 st.session_state["filters"] = ui.sidebar_filters(lang)

@@ -51,6 +51,13 @@ st.dataframe(
     },
 )
 
+st.subheader(t("sources.imports", lang))
+imports = ui.lookup("imports")
+if imports.empty:
+    st.caption(t("sources.no_imports", lang))
+else:
+    st.dataframe(imports, hide_index=True, width="stretch")
+
 st.subheader(t("sources.rules", lang))
 st.markdown(t("sources.rules_text", lang))
 

@@ -260,8 +260,9 @@ def test_cli_lists_every_problem_and_writes_nothing(db, tmp_path):
         cwd=ROOT,
     )
     assert run.returncode == 1
-    assert "Import refused: 1 problem(s); nothing was written." in run.stderr
+    assert "Import refused: 2 problem(s); nothing was written." in run.stderr
     assert "column score_pct: 120 is outside the range 0–100" in run.stderr
+    assert "column cluster_id: unknown cluster_id 'gce-nod' (not in clusters.csv)" in run.stderr
     assert digest(db) == before
 
 

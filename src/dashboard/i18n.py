@@ -30,6 +30,37 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page.results": {"en": "Results by opportunity area", "nb": "Resultater per mulighetsområde"},
     "page.cluster": {"en": "Cluster profile", "nb": "Klyngeprofil"},
     "page.sources": {"en": "Data & sources", "nb": "Data og kilder"},
+    "page.update": {"en": "Update data", "nb": "Oppdater data"},
+    "update.intro": {
+        "en": "Upload CSV files in the data contract's format (named after their table, e.g. certifications.csv) or an .xlsx workbook with one sheet per table. They are checked against the store first; nothing is written until you apply.",
+        "nb": "Last opp CSV-filer i dataformatet (med tabellens navn, f.eks. certifications.csv) eller en .xlsx-arbeidsbok med ett ark per tabell. De kontrolleres mot databasen først; ingenting skrives før du bruker dem.",
+    },
+    "update.files": {"en": "Files to import", "nb": "Filer som skal importeres"},
+    "update.backdated": {
+        "en": "Accept awards older than a cluster's latest award",
+        "nb": "Godta tildelinger eldre enn klyngens siste",
+    },
+    "update.problems": {
+        "en": "The import was refused; nothing was written. Fix these and upload again:",
+        "nb": "Importen ble avvist; ingenting er skrevet. Rett dette og last opp på nytt:",
+    },
+    "update.preview": {"en": "What the import changes", "nb": "Hva importen endrer"},
+    "update.apply": {"en": "Apply the import", "nb": "Bruk importen"},
+    "update.applied": {
+        "en": "Import {id} applied; every page now shows the new data.",
+        "nb": "Import {id} er gjennomført; alle sider viser nå de nye dataene.",
+    },
+    "update.added": {"en": "Added", "nb": "Lagt til"},
+    "update.changed": {"en": "Changed", "nb": "Endret"},
+    "update.unchanged": {"en": "Unchanged", "nb": "Uendret"},
+    "sources.imports": {
+        "en": "Imports since the store was built",
+        "nb": "Importer siden databasen ble bygget",
+    },
+    "sources.no_imports": {
+        "en": "No imports since the store was built from data/.",
+        "nb": "Ingen importer siden databasen ble bygget fra data/.",
+    },
     "filters.title": {"en": "Filters", "nb": "Filtre"},
     "filters.area": {"en": "Opportunity area", "nb": "Mulighetsområde"},
     "filters.level": {"en": "Level (on the date)", "nb": "Nivå (på datoen)"},

@@ -22,7 +22,15 @@ import duckdb
 
 from . import store
 from .contract import TABLE_BY_NAME, TABLES, Table
-from .validate import ParsedTable, Problem, Row, ValidationError, check_dataset, parse_table
+from .validate import (
+    ParsedTable,
+    Problem,
+    Row,
+    ValidationError,
+    check_dataset,
+    check_references,
+    parse_table,
+)
 
 
 @dataclass
@@ -145,8 +153,6 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
             continue
         incoming[table.name] = parsed
     problems += check_dataset(incoming.values(), references=False)
-    if problems:
-        raise ValidationError(problems)
 
     changes: dict[str, Change] = {}
     for name, parsed in incoming.items():
@@ -176,9 +182,14 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
                 ],
             )
     # Rows that came from the store carry row number 0: report them by table, not by file row.
+    if problems:
+        # Cells are wrong: still name unknown ids (they need no valid dates), then stop.
+        if all(parsed.readable for parsed in incoming.values()):
+            problems += [_locate(p) for p in check_references({n: t for n, t in merged.items()})]
+        raise ValidationError(list(dict.fromkeys(problems)))
     problems += [_locate(p) for p in check_dataset(merged.values())]
     if problems:
-        raise ValidationError(problems)
+        raise ValidationError(list(dict.fromkeys(problems)))
     digest = hashlib.sha256()
     for name, content in sorted(files):
         digest.update(name.encode() + b"\0" + content)
@@ -198,6 +209,8 @@ def _backdated(parsed: ParsedTable, current_awards: list[Row]) -> list[Problem]:
     problems = []
     for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
         newest = latest.get(row["cluster_id"])
+        if row["awarded_on"] is None:
+            continue  # its own problem is reported
         key = (row["cluster_id"], row["label"], row["awarded_on"])
         if (
             newest

@@ -193,6 +193,11 @@ def provenance_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, provenance").df()
 
 
+def imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The import log, newest first."""
+    return con.execute("SELECT * FROM import_log ORDER BY import_id DESC").df()
+
+
 def table_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Rows per store table."""
     names = [

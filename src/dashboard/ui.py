@@ -32,11 +32,18 @@ def _data_signature() -> tuple:
     )
 
 
+_SERVING: dict[str, duckdb.DuckDBPyConnection] = {}
+
+
 @st.cache_resource(show_spinner=False)
 def _open_store(
-    db: str, data: str, signature: tuple
+    db: str, data: str, signature: tuple, swapped: int
 ) -> tuple[duckdb.DuckDBPyConnection, list[str]]:
-    """Build the store if data/ changed, then open it read-only; returns problems found, if any."""
+    """Build the store if data/ changed, then open it read-only; returns problems found, if any.
+
+    DuckDB hands out the database already open for a path, so the connection to a store that was
+    swapped out is closed first; otherwise a rebuilt or imported-into store would stay unseen.
+    """
     problems: list[str] = []
     try:
         store.ensure_store(config.data_dir(), config.db_path())
@@ -44,12 +51,19 @@ def _open_store(
         problems = [str(p) for p in err.problems]
     if not config.db_path().is_file():
         return None, problems  # type: ignore[return-value]
-    return store.connect_readonly(config.db_path()), problems
+    previous = _SERVING.pop(db, None)
+    if previous is not None:
+        previous.close()
+    _SERVING[db] = store.connect_readonly(config.db_path())
+    return _SERVING[db], problems
 
 
 def store_key() -> tuple:
-    """Identifies the store a cached result came from, so a rebuilt store invalidates caches."""
-    return (str(config.db_path()), str(config.data_dir()), _data_signature())
+    """Identifies the store a cached result came from, so a rebuilt or imported-into store
+    (a new file swapped in) opens anew and invalidates caches."""
+    db = config.db_path()
+    swapped = db.stat().st_mtime_ns if db.exists() else 0
+    return (str(db), str(config.data_dir()), _data_signature(), swapped)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
@@ -92,6 +106,7 @@ LOOKUPS = (
     "meta",
     "table_rows",
     "provenance_counts",
+    "imports",
 )
 
 
