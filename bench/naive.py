@@ -113,6 +113,25 @@ def extract(
 ) -> pd.DataFrame:
     """The extract `name`, recomputed from the CSVs."""
     day = filters.date
+    if name == "funding_summary":
+        funding = extract(data, "funding", filters, cluster_id)
+        keys = ["year", "funder", "level", "area_id", "provenance"]
+        return funding.groupby(keys, dropna=False, as_index=False).agg(
+            amount_nok=("amount_nok", "sum"), clusters=("cluster_id", "nunique")
+        )
+    if name == "funding_top":
+        funding = extract(data, "funding", filters, cluster_id)
+        top = funding.groupby("cluster_id")["amount_nok"].sum().nlargest(20).index
+        chosen = funding[funding["cluster_id"].isin(top)]
+        return chosen.groupby(["cluster_id", "cluster", "provenance"], as_index=False)[
+            "amount_nok"
+        ].sum()
+    if name == "results_summary":
+        results = extract(data, "results", filters, cluster_id)
+        keys = ["indicator", "year", "area_id", "level"]
+        return results.groupby(keys, dropna=False, as_index=False).agg(
+            value_sum=("value", "sum"), value_count=("value", "size")
+        )
     scope = _scope(data, filters, cluster_id)
     if name == "clusters":
         out = scope[
@@ -202,3 +221,63 @@ def extract(
             )
         return out
     raise KeyError(name)
+
+
+def lookup(data: Path, what: str) -> object:
+    """The dashboard's filter-free lookups, from the CSVs."""
+    if what in ("opportunity_areas", "indicators"):
+        return read(data, what)
+    clusters = read(data, "clusters")
+    if what == "cluster_names":
+        return clusters[["cluster_id", "name"]].sort_values("name").reset_index(drop=True)
+    if what == "cluster_facts":
+        return clusters[
+            ["cluster_id", "focus", "website", "members_published", "area_basis", "all_sources"]
+        ]
+    tables = (
+        "opportunity_areas",
+        "indicators",
+        "clusters",
+        "programme_periods",
+        "certifications",
+        "funding",
+        "results",
+    )
+    if what == "table_rows":
+        return pd.DataFrame(
+            [(name, len(read(data, name))) for name in tables], columns=["table_name", "rows"]
+        )
+    if what == "provenance_counts":
+        parts = []
+        for name in tables[3:]:
+            frame = read(data, name)
+            counts = frame.groupby("provenance").agg(
+                rows=("provenance", "size"), rows_with_source=("source_url", "count")
+            )
+            parts.append(counts.reset_index().assign(table_name=name))
+        return pd.concat(parts)[["table_name", "provenance", "rows", "rows_with_source"]]
+    if what == "meta":
+        latest = read(data, "certifications")["awarded_on"].max()
+        return {"built_at": dt.datetime.now().isoformat(), "data_as_of": latest.isoformat()}
+    if what == "imports":
+        return pd.DataFrame()
+    raise KeyError(what)
+
+
+def query(data: Path, what: str, *args: object) -> pd.DataFrame:
+    """The dashboard's parameterised queries, recomputed from the CSVs."""
+    if what == "result_clusters":
+        indicator, filters = args
+        results = extract(data, "results", filters)
+        chosen = results[results["indicator"] == indicator]
+        return chosen[["cluster_id", "cluster"]].drop_duplicates().sort_values("cluster")
+    if what == "peer_stats":
+        cluster_id, indicator, filters = args
+        results = extract(data, "results", Filters(as_of=filters.as_of))
+        chosen = results[(results["indicator"] == indicator) & results["level"].notna()]
+        own = chosen[chosen["cluster_id"] == cluster_id][["year", "level", "value"]]
+        peers = chosen.merge(own[["year", "level"]], on=["year", "level"])
+        stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
+        stats.columns = ["year", "q1", "median", "q3"]
+        return own.merge(stats, on="year").sort_values("year")
+    raise KeyError(what)

@@ -83,7 +83,7 @@ class Naive:
 
     def __init__(self, data: Path):
         self.data = data
-        self.saved = (ui.extract, ui.chart)
+        self.saved = (ui.extract, ui.chart, ui.lookup, ui.query)
 
     def __enter__(self) -> None:
         data = self.data
@@ -98,9 +98,11 @@ class Naive:
             (where or ui.st).plotly_chart(figure, width="stretch")
 
         ui.chart = chart
+        ui.lookup = lambda what: naive.lookup(data, what)
+        ui.query = lambda what, *args: naive.query(data, what, *args)
 
     def __exit__(self, *_exc: object) -> None:
-        ui.extract, ui.chart = self.saved
+        ui.extract, ui.chart, ui.lookup, ui.query = self.saved
 
 
 def export_times(db: Path) -> dict[str, float]:
@@ -213,7 +215,7 @@ def report(results: dict[int, dict]) -> str:
         f"build median of 5 (scale 1) / 3 (scale 100); export CLI median of 3 (process start "
         f"included); server peak RSS (VmHWM) while {SESSIONS} Chromium sessions open every page. "
         "The naive baseline is the same page run on `bench/naive.py`: pandas reads the CSVs and "
-        "recomputes every extract on every rerun, no DuckDB, no cache.",
+        "recomputes every extract, lookup and query on every rerun, no DuckDB, no cache.",
         "",
         "| Measure | Scale 1 | Scale 100 | Target |",
         "|---|---|---|---|",

@@ -101,15 +101,14 @@ ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
 indicators = ui.lookup("indicators")
-peers = ui.extract("results", scope)
 columns = st.columns(2)
 for i, row in enumerate(indicators.itertuples()):
-    chosen = peers[peers["indicator"] == row.indicator_id]
     name = getattr(row, f"name_{lang}")
+    stats = ui.query("peer_stats", cluster_id, row.indicator_id, scope)
     ui.chart(
         charts.peer_comparison,
-        chosen,
-        cluster_id,
+        stats,
+        facts["cluster"],
         name,
         row.unit,
         lang,

@@ -8,14 +8,15 @@ from dashboard.i18n import nok, nok_short, percent, t
 filters, lang = ui.context()
 ui.page_header("page.funding", filters, lang)
 
-funding = ui.extract("funding", filters)
+summary = ui.extract("funding_summary", filters)
 st.info(t("common.provenance_note", lang), icon=":material/info:")
-if funding.empty:
+first = last = filters.date.year
+if summary.empty:
     st.info(t("common.empty", lang))
 else:
-    first, last = int(funding["year"].min()), int(funding["year"].max())
-    published = funding.loc[funding["provenance"] == "published", "amount_nok"].sum()
-    total = funding["amount_nok"].sum()
+    first, last = int(summary["year"].min()), int(summary["year"].max())
+    published = summary.loc[summary["provenance"] == "published", "amount_nok"].sum()
+    total = summary["amount_nok"].sum()
     kpis = st.columns(2)
     kpis[0].metric(
         t("funding.total", lang, first=first, last=last),
@@ -29,8 +30,10 @@ else:
 
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
-ui.chart(charts.funding_by, funding, "funder", lang, where=left)
-ui.chart(charts.funding_by, funding, "level", lang, where=right)
-ui.chart(charts.funding_area_shares, funding, areas, lang)
-ui.chart(charts.funding_ranking, funding, lang)
-ui.download("funding", filters, lang)
+ui.chart(charts.funding_by, summary, "funder", lang, where=left)
+ui.chart(charts.funding_by, summary, "level", lang, where=right)
+ui.chart(charts.funding_area_shares, summary, areas, lang)
+ui.download("funding_summary", filters, lang, label="common.download_summary")
+ui.chart(charts.funding_ranking, ui.extract("funding_top", filters), first, last, lang)
+ui.download("funding_top", filters, lang)
+ui.download("funding", filters, lang, label="common.download_rows")

@@ -12,7 +12,7 @@ ui.page_header("page.overview", filters, lang)
 
 clusters = ui.extract("clusters", filters)
 labels = ui.extract("labels", filters)
-funding = ui.extract("funding", filters)
+funding = ui.extract("funding_summary", filters)
 year = filters.date.year
 
 levels = summaries.programme_counts(clusters)

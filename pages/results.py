@@ -21,8 +21,8 @@ indicator = ui.page_choice(
     format_func=names.get,
 )
 
-results = ui.extract("results", filters)
-chosen = results[results["indicator"] == indicator]
+summary = ui.extract("results_summary", filters)
+chosen = summary[summary["indicator"] == indicator]
 st.caption(t("common.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
@@ -47,12 +47,19 @@ ui.chart(
     where=right,
 )
 
-clusters = chosen.drop_duplicates("cluster_id").sort_values("cluster")
+ui.download("results_summary", filters, lang, label="common.download_summary")
+
+clusters = ui.query("result_clusters", indicator, filters)
 if not clusters.empty:
-    options = list(clusters["cluster_id"])
     cluster_names = dict(zip(clusters["cluster_id"], clusters["cluster"], strict=True))
     peer = st.selectbox(
-        t("results.peer_cluster", lang), options, format_func=cluster_names.get, key="w_peer"
+        t("results.peer_cluster", lang),
+        list(cluster_names),
+        format_func=cluster_names.get,
+        key="w_peer",
     )
-    ui.chart(charts.peer_comparison, chosen, peer, names[indicator], units[indicator], lang)
-ui.download("results", filters, lang)
+    stats = ui.query("peer_stats", peer, indicator, filters)
+    ui.chart(
+        charts.peer_comparison, stats, cluster_names[peer], names[indicator], units[indicator], lang
+    )
+ui.download("results", filters, lang, label="common.download_rows")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from dashboard import charts, queries, theme
 from dashboard.filters import Filters
@@ -83,29 +84,47 @@ def test_programme_counts_per_year(con):
 
 def test_results_sum_counts_and_average_percentage_points(con):
     results = queries.extract(con, "results", Filters(as_of=ON))
+    summary = queries.extract(con, "results_summary", Filters(as_of=ON))
     areas = queries.opportunity_areas(con)
-    members = results[results["indicator"] == "members"]
+    members = summary[summary["indicator"] == "members"]
     fig = charts.results_over_time(members, "area_id", "Members", "count", areas, "en")
     ocean = next(tr for tr in fig.data if tr.name == "Ocean space")
-    expected = members[(members["area_id"] == "havrommet") & (members["year"] == 2020)][
-        "value"
-    ].sum()
+    raw = results[results["indicator"] == "members"]
+    expected = raw[(raw["area_id"] == "havrommet") & (raw["year"] == 2020)]["value"].sum()
     assert dict(zip(ocean.x, ocean.y, strict=True))[2020] == expected
-    growth = results[results["indicator"] == "value_creation_growth"]
+    growth = summary[summary["indicator"] == "value_creation_growth"]
     fig = charts.results_over_time(growth, "level", "Growth", "pp", areas, "en")
     assert fig.layout.yaxis.title.text == "Percentage points"
     gce = next(tr for tr in fig.data if tr.name == "GCE")
-    expected = growth[(growth["level"] == "GCE") & (growth["year"] == 2020)]["value"].mean()
-    assert dict(zip(gce.x, gce.y, strict=True))[2020] == expected
+    raw = results[results["indicator"] == "value_creation_growth"]
+    expected = raw[(raw["level"] == "GCE") & (raw["year"] == 2020)]["value"].mean()
+    assert dict(zip(gce.x, gce.y, strict=True))[2020] == pytest.approx(expected)
 
 
 def test_peer_comparison_uses_peers_of_the_same_level(con):
     results = queries.extract(con, "results", Filters(as_of=ON))
     members = results[results["indicator"] == "members"]
-    fig = charts.peer_comparison(members, "gce-node", "Members", "count", "en")
+    stats = queries.peer_stats(con, "gce-node", "members", Filters(as_of=ON))
+    fig = charts.peer_comparison(stats, "GCE NODE", "Members", "count", "en")
     median = next(tr for tr in fig.data if tr.name == "Peer median")
     gce_2016 = members[(members["level"] == "GCE") & (members["year"] == 2016)]["value"].median()
     assert dict(zip(median.x, median.y, strict=True))[2016] == gce_2016
+    own = next(tr for tr in fig.data if tr.name == "GCE NODE")
+    node = members[members["cluster_id"] == "gce-node"].set_index("year")["value"]
+    assert dict(zip(own.x, own.y, strict=True))[2016] == node[2016]
+
+
+def test_funding_ranking_is_the_top_twenty_by_total(con):
+    funding = queries.extract(con, "funding", Filters(as_of=ON))
+    top = queries.extract(con, "funding_top", Filters(as_of=ON))
+    fig = charts.funding_ranking(top, 2006, 2022, "en")
+    expected = funding.groupby("cluster")["amount_nok"].sum().nlargest(20)
+    shown = {}
+    for trace in fig.data:
+        for cluster, amount in zip(trace.y, trace.x, strict=True):
+            shown[cluster] = shown.get(cluster, 0) + amount
+    assert shown == expected.to_dict()
+    assert fig.layout.title.text == "Clusters ranked by funding, 2006–2022"
 
 
 def test_empty_data_gives_an_empty_chart_with_its_title():

@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import importer, store
 
 from .conftest import DATA, ROOT
-from .test_import import RENEWAL, certs
+from .test_import import BAD, RENEWAL, certs
 
 
 @pytest.fixture()
@@ -77,3 +77,15 @@ def test_a_good_upload_previews_then_applies_and_is_logged(own_store, monkeypatc
     at.switch_page("pages/sources.py")
     at.run()
     assert "certifications.csv" in at.dataframe[2].value["files"][0]
+
+
+@pytest.mark.parametrize("case", BAD)
+def test_every_bad_input_through_the_page_names_its_problem(own_store, monkeypatch, case):
+    (name, content), message = BAD[case]
+    before = digest(own_store)
+    at = open_update(True, monkeypatch)
+    at.get("file_uploader")[0].set_value((name, content, "text/csv"))
+    at.run()
+    assert f"`{message}`" in at.error[0].value
+    assert all(button.key != "w_apply" for button in at.button)
+    assert digest(own_store) == before

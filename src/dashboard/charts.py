@@ -363,16 +363,14 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
     )
 
 
-def funding_ranking(funding: pd.DataFrame, lang: str, top: int = 20) -> go.Figure:
-    """The clusters with the most funding over the years shown, bars split by provenance."""
-    if funding.empty:
-        return _empty(t("funding.ranking", lang, first="", last=""), lang)
-    title = t(
-        "funding.ranking", lang, first=int(funding["year"].min()), last=int(funding["year"].max())
-    )
-    totals = funding.groupby("cluster")["amount_nok"].sum().nlargest(top)
-    frame = funding[funding["cluster"].isin(totals.index)]
-    sums = frame.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
+def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.Figure:
+    """The clusters with the most funding over the years shown (`funding_top`), bars split by
+    provenance."""
+    title = t("funding.ranking", lang, first=first, last=last)
+    if top.empty:
+        return _empty(title, lang)
+    totals = top.groupby("cluster", sort=False)["amount_nok"].sum().sort_values(ascending=False)
+    sums = top.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
     sums["provenance_name"] = _translated(sums["provenance"], "provenance", lang)
     sums["pattern"] = sums["provenance_name"]
     sums["rank"] = sums["cluster"].map({c: i for i, c in enumerate(totals.index)})
@@ -407,21 +405,23 @@ def _unit_axis(unit: str, lang: str) -> str:
 
 
 def results_over_time(
-    results: pd.DataFrame,
+    summary: pd.DataFrame,
     dimension: str,
     indicator_name: str,
     unit: str,
     areas: pd.DataFrame,
     lang: str,
 ) -> go.Figure:
-    """One indicator per year by opportunity area or level: sums for counts, means for pp."""
+    """One indicator per year by opportunity area or level, from `results_summary` rows of that
+    indicator: sums for counts, means over clusters for percentage points."""
     key = "results.by_area" if dimension == "area_id" else "results.by_level"
     title = t(key, lang, indicator=indicator_name)
-    frame = results.dropna(subset=[dimension])
+    frame = summary.dropna(subset=[dimension])
     if frame.empty:
         return _empty(title, lang)
     how = "mean" if unit == "pp" else "sum"
-    sums = frame.groupby(["year", dimension], as_index=False)["value"].agg(how)
+    sums = frame.groupby(["year", dimension], as_index=False)[["value_sum", "value_count"]].sum()
+    sums["value"] = sums["value_sum"] / (sums["value_count"] if how == "mean" else 1)
     if dimension == "area_id":
         names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
         sums["shown"] = sums["area_id"].map(names)
@@ -448,19 +448,14 @@ def results_over_time(
 
 
 def peer_comparison(
-    results: pd.DataFrame, cluster_id: str, indicator_name: str, unit: str, lang: str
+    stats: pd.DataFrame, cluster: str, indicator_name: str, unit: str, lang: str
 ) -> go.Figure:
-    """A cluster's indicator against the median and middle half of clusters at its level."""
-    own = results[results["cluster_id"] == cluster_id].sort_values("year")
-    name = own["cluster"].iloc[0] if len(own) else cluster_id
-    title = t("results.peers", lang, cluster=name)
-    if own.empty:
+    """A cluster's indicator against the median and middle half of the clusters at its level
+    (`queries.peer_stats`)."""
+    title = t("results.peers", lang, cluster=cluster)
+    if stats.empty:
         return _empty(title, lang)
-    peers = results.dropna(subset=["level"]).merge(
-        own[["year", "level"]].dropna(), on=["year", "level"]
-    )
-    stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
-    stats.columns = ["year", "q1", "median", "q3"]
+    own = stats
     fig = go.Figure()
     fig.add_trace(
         go.Scatter(
@@ -500,9 +495,9 @@ def peer_comparison(
             y=own["value"],
             mode="lines+markers",
             line={"color": "#D55E00", "width": 3},
-            name=name,
+            name=cluster,
             customdata=own[["level"]],
-            hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + name + "</extra>",
+            hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + cluster + "</extra>",
         )
     )
     return _style(fig, lang, title, t("axis.year", lang), _unit_axis(unit, lang))

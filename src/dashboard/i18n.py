@@ -109,6 +109,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "provenance.illustrative": {"en": "Illustrative", "nb": "Illustrativ"},
     # Common
     "common.download": {"en": "Download CSV", "nb": "Last ned CSV"},
+    "common.download_summary": {
+        "en": "Download the charts' figures (CSV)",
+        "nb": "Last ned tallene i diagrammene (CSV)",
+    },
+    "common.download_rows": {"en": "Download every row (CSV)", "nb": "Last ned alle rader (CSV)"},
     "common.download_help": {
         "en": "Exactly the rows behind this view, as `python -m dashboard export {name}` writes them.",
         "nb": "Nøyaktig radene bak denne visningen, som `python -m dashboard export {name}` skriver dem.",
@@ -348,6 +353,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv.value": {"en": "Value", "nb": "Verdi"},
     "csv.website": {"en": "Website", "nb": "Nettsted"},
     "csv.year": {"en": "Year", "nb": "År"},
+    "csv.clusters": {"en": "Clusters", "nb": "Klynger"},
+    "csv.value_sum": {"en": "Sum of values", "nb": "Sum av verdier"},
+    "csv.value_count": {"en": "Number of values", "nb": "Antall verdier"},
     "error.invalid_data": {
         "en": "The data in data/ is invalid; the dashboard shows the last good store.",
         "nb": "Dataene i data/ er ugyldige; dashbordet viser siste gyldige database.",

@@ -83,6 +83,42 @@ EXTRACT_SQL = {
         WHERE f.year <= year($as_of)
         ORDER BY f.year, s.cluster, f.funder
     """,
+    "funding_summary": """
+        SELECT f.year, f.funder, y.level, s.area_id, f.provenance,
+               CAST(sum(f.amount_nok) AS BIGINT) AS amount_nok,
+               count(DISTINCT s.cluster_id) AS clusters
+        FROM scope AS s
+        JOIN funding AS f USING (cluster_id)
+        LEFT JOIN cluster_year_level AS y ON y.cluster_id = f.cluster_id AND y.year = f.year
+        WHERE f.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY ALL
+    """,
+    "funding_top": """
+        , totals AS (
+            SELECT s.cluster_id, sum(f.amount_nok) AS total
+            FROM scope AS s JOIN funding AS f USING (cluster_id)
+            WHERE f.year <= year($as_of)
+            GROUP BY ALL ORDER BY total DESC, s.cluster_id LIMIT 20
+        )
+        SELECT s.cluster_id, s.cluster, f.provenance, CAST(sum(f.amount_nok) AS BIGINT) AS amount_nok
+        FROM scope AS s
+        JOIN totals USING (cluster_id)
+        JOIN funding AS f USING (cluster_id)
+        WHERE f.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY any_value(totals.total) DESC, s.cluster_id, f.provenance
+    """,
+    "results_summary": """
+        SELECT r.indicator, r.year, s.area_id, y.level,
+               sum(r.value) AS value_sum, count(*) AS value_count
+        FROM scope AS s
+        JOIN results AS r USING (cluster_id)
+        LEFT JOIN cluster_year_level AS y ON y.cluster_id = r.cluster_id AND y.year = r.year
+        WHERE r.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY ALL
+    """,
     "results": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, r.year, y.level,
                r.indicator, i.name_en AS indicator_name, i.name_nb AS indicator_name_nb, i.unit,
@@ -96,6 +132,47 @@ EXTRACT_SQL = {
         ORDER BY r.indicator, r.year, s.cluster
     """,
 }
+
+
+PEER_SQL = """
+    WITH leveled AS (
+        SELECT r.cluster_id, r.year, y.level, r.value
+        FROM results AS r
+        JOIN cluster_year_level AS y USING (cluster_id, year)
+        WHERE r.indicator = $indicator AND r.year <= year($as_of::DATE)
+    ),
+    own AS (SELECT year, level, value FROM leveled WHERE cluster_id = $cluster)
+    SELECT own.year, own.level, own.value,
+           quantile_cont(p.value, 0.25) AS q1, median(p.value) AS median,
+           quantile_cont(p.value, 0.75) AS q3, count(*) AS peers
+    FROM own JOIN leveled AS p ON p.year = own.year AND p.level = own.level
+    GROUP BY ALL
+    ORDER BY own.year
+"""
+
+
+def peer_stats(
+    con: duckdb.DuckDBPyConnection, cluster_id: str, indicator: str, filters: Filters
+) -> pd.DataFrame:
+    """A cluster's yearly values of one indicator beside the quartiles of every cluster at the
+    level it held that year (the peers), as of the filter date."""
+    params = {"cluster": cluster_id, "indicator": indicator, "as_of": filters.date}
+    return con.execute(PEER_SQL, params).df()
+
+
+def result_clusters(
+    con: duckdb.DuckDBPyConnection, indicator: str, filters: Filters
+) -> pd.DataFrame:
+    """The clusters in scope with values of one indicator: the peer picker's choices."""
+    sql = _typed_lists(
+        SCOPE
+        + """
+        SELECT DISTINCT s.cluster_id, s.cluster FROM scope AS s JOIN results AS r USING (cluster_id)
+        WHERE r.indicator = $indicator AND r.year <= year($as_of) ORDER BY s.cluster
+        """
+    )
+    params = {k: v for k, v in _params(filters, None, 6).items() if f"${k}" in sql}
+    return con.execute(sql, {**params, "indicator": indicator}).df()
 
 
 def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, object]:

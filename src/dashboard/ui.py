@@ -98,6 +98,18 @@ def extract(
     return _extract(store_key(), name, filters, cluster_id, months)
 
 
+@st.cache_data(show_spinner=False, max_entries=256)
+def _query(key: tuple, what: str, args: tuple) -> pd.DataFrame:
+    return getattr(queries, what)(cursor(), *args)
+
+
+def query(what: str, *args: Any) -> pd.DataFrame:
+    """A cached parameterised query: `peer_stats` or `result_clusters`."""
+    if what not in ("peer_stats", "result_clusters"):
+        raise KeyError(what)
+    return _query(store_key(), what, args)
+
+
 LOOKUPS = (
     "opportunity_areas",
     "indicators",
@@ -284,11 +296,12 @@ def download(
     cluster_id: str | None = None,
     months: int = extracts.DEFAULT_MONTHS,
     key: str | None = None,
+    label: str = "common.download",
 ) -> None:
     """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
     source = store_key()
     st.download_button(
-        t("common.download", lang),
+        t(label, lang),
         # Made when clicked, from the cached extract: a page keeps no CSV bytes in memory.
         data=lambda: extracts.to_csv(_extract(source, name, filters, cluster_id, months), lang),
         file_name=extracts.file_name(name, filters, cluster_id, months),
@@ -307,7 +320,7 @@ def _colour_cells(value: object) -> str:
     return f"background-color: {colour}; color: {text}"
 
 
-PAGE_ROWS = 200
+PAGE_ROWS = 100
 
 
 def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
