@@ -271,24 +271,16 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
         yref="paper",
         line={"color": "#000", "width": 2, "dash": "dash"},
     )
-    fig.add_annotation(
-        x=start,
-        y=1,
-        yref="paper",
-        text=t("timeline.today", lang),
-        showarrow=False,
-        xanchor="right",
-        yanchor="bottom",
-    )
-    fig.add_annotation(
-        x=end,
-        y=1,
-        yref="paper",
-        text=t("timeline.horizon", lang),
-        showarrow=False,
-        xanchor="left",
-        yanchor="bottom",
-    )
+    for x, key, side in ((start, "timeline.today", "right"), (end, "timeline.horizon", "left")):
+        fig.add_annotation(
+            x=x,
+            y=1,
+            yref="paper",
+            text=t(key, lang),
+            showarrow=False,
+            xanchor=side,
+            yanchor="bottom",
+        )
     fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
     return _style(
         fig, lang, title, t("axis.date", lang), "", t("legend.label", lang), top_legend=True

@@ -6,12 +6,18 @@ import argparse
 import datetime as dt
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
+
+import duckdb
 
 from . import config, estimates, extracts, importer, queries, store, synth
 from .filters import Filters
 from .i18n import LANGUAGES
 from .validate import ValidationError
+
+T = TypeVar("T")
 
 
 def _date(value: str) -> dt.date:
@@ -151,15 +157,22 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _history(args: argparse.Namespace) -> int:
+def _read(args: argparse.Namespace, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T | None:
+    """Run `work` on a read-only connection to the command's store; None when there is none."""
     db = _store(args)
     if db is None:
-        return 2
+        return None
     con = store.connect_readonly(db)
     try:
-        rows = importer.history(con)
+        return work(con)
     finally:
         con.close()
+
+
+def _history(args: argparse.Namespace) -> int:
+    rows = _read(args, importer.history)
+    if rows is None:
+        return 2
     print("import_id\timported_at\tfiles\trow_counts\tcontent_hash")
     for row in rows:
         print("\t".join(str(v) for v in row))
@@ -169,46 +182,39 @@ def _history(args: argparse.Namespace) -> int:
 
 
 def _dump(args: argparse.Namespace) -> int:
-    db = _store(args)
-    if db is None:
+    rows = _read(args, lambda con: importer.dump(con, args.out))
+    if rows is None:
         return 2
-    con = store.connect_readonly(db)
-    try:
-        rows = importer.dump(con, args.out)
-    finally:
-        con.close()
     print(f"Wrote {args.out}: " + ", ".join(f"{k} {v}" for k, v in rows.items()))
     return 0
 
 
+def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
+    """The extract the arguments ask for, or None (after saying why) when they name unknowns."""
+    vocabulary = queries.vocabulary(con)
+    given = {"area": args.area, "level": args.level, "region": args.region, "label": args.label}
+    filters, notices = Filters.from_params(given, vocabulary)
+    if notices:
+        for param, values in given.items():
+            known = getattr(vocabulary, param + "s")
+            for value in values:
+                if value not in known:
+                    print(
+                        f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
+                        file=sys.stderr,
+                    )
+        return None
+    if args.cluster is not None and queries.cluster(con, args.cluster).empty:
+        print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
+        return None
+    filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
+    return extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months, args.lang)
+
+
 def _export(args: argparse.Namespace) -> int:
-    db = _store(args)
-    if db is None:
+    data = _read(args, lambda con: _export_csv(args, con))
+    if data is None:
         return 2
-    con = store.connect_readonly(db)
-    try:
-        vocabulary = queries.vocabulary(con)
-        given = {"area": args.area, "level": args.level, "region": args.region, "label": args.label}
-        filters, notices = Filters.from_params(given, vocabulary)
-        if notices:
-            for param, values in given.items():
-                known = getattr(vocabulary, param + "s")
-                for value in values:
-                    if value not in known:
-                        print(
-                            f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
-                            file=sys.stderr,
-                        )
-            return 2
-        if args.cluster is not None and queries.cluster(con, args.cluster).empty:
-            print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
-            return 2
-        filters = Filters(
-            filters.areas, filters.levels, filters.regions, filters.labels, args.as_of
-        )
-        data = extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months, args.lang)
-    finally:
-        con.close()
     if args.output:
         args.output.write_bytes(data)
     else:

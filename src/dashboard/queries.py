@@ -9,6 +9,7 @@ from __future__ import annotations
 import duckdb
 import pandas as pd
 
+from .contract import TABLES
 from .filters import Filters, Vocabulary
 
 SCOPE = """
@@ -277,16 +278,7 @@ def imports(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def table_rows(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Rows per store table."""
-    names = [
-        "opportunity_areas",
-        "indicators",
-        "clusters",
-        "programme_periods",
-        "certifications",
-        "funding",
-        "results",
-    ]
     sql = " UNION ALL ".join(
-        f"SELECT '{n}' AS table_name, count(*) AS rows FROM {n}" for n in names
+        f"SELECT '{t.name}' AS table_name, count(*) AS rows FROM {t.name}" for t in TABLES
     )
     return con.execute(sql).df()
