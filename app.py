@@ -1,7 +1,5 @@
 """Klyngemonitor entry point: the frame around every page (store, language, filters, navigation)."""
 
-import os
-
 import streamlit as st
 
 from dashboard import ui
@@ -52,7 +50,9 @@ PAGES = [
         url_path="sources",
     ),
 ]
-if os.environ.get("DASHBOARD_ALLOW_UPLOADS") == "1":
+who = ui.access()
+ui.gate(who, lang)
+if who.may_update:
     PAGES.append(
         st.Page(
             "pages/update.py",

@@ -19,6 +19,8 @@ def apply(plan: importer.ImportPlan) -> None:
 
 
 filters, lang = ui.context()
+if not ui.access().may_update:
+    st.stop()  # not in the navigation for this session; refuse a direct run as well
 ui.page_header("page.update", filters, lang)
 st.markdown(t("update.intro", lang))
 

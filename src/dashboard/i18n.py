@@ -31,6 +31,21 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "page.cluster": {"en": "Cluster profile", "nb": "Klyngeprofil"},
     "page.sources": {"en": "Data & sources", "nb": "Data og kilder"},
     "page.update": {"en": "Update data", "nb": "Oppdater data"},
+    "access.open": {
+        "en": "Open access: sign-in is not configured (for local use).",
+        "nb": "Åpen tilgang: innlogging er ikke satt opp (for lokal bruk).",
+    },
+    "access.signed_in": {"en": "Signed in as {email}", "nb": "Logget inn som {email}"},
+    "access.sign_in": {"en": "Sign in", "nb": "Logg inn"},
+    "access.sign_out": {"en": "Sign out", "nb": "Logg ut"},
+    "access.sign_in_needed": {
+        "en": "Funding figures and label assessments are for the programme's funders. Sign in to continue.",
+        "nb": "Finansieringstall og merkevurderinger er for programmets finansiører. Logg inn for å fortsette.",
+    },
+    "access.refused": {
+        "en": "{email} has no access to Klyngemonitor. Ask an administrator, or sign in with another account.",
+        "nb": "{email} har ikke tilgang til Klyngemonitor. Spør en administrator, eller logg inn med en annen konto.",
+    },
     "update.intro": {
         "en": "Upload CSV files in the data contract's format (named after their table, e.g. certifications.csv) or an .xlsx workbook with one sheet per table. They are checked against the store first; nothing is written until you apply.",
         "nb": "Last opp CSV-filer i dataformatet (med tabellens navn, f.eks. certifications.csv) eller en .xlsx-arbeidsbok med ett ark per tabell. De kontrolleres mot databasen først; ingenting skrives før du bruker dem.",

@@ -11,9 +11,11 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.runtime.pages_manager import PagesManager
 
 from . import charts, config, extracts, queries, store, theme
+from .access import Access, decide
 from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
 from .i18n import CATALOGUE, LANGUAGES, default_language, t
 from .i18n import date as format_date
@@ -422,6 +424,34 @@ def table(
         height=height,
         column_order=[c for c in shown.columns if c != "cluster_id"],
     )
+
+
+def access() -> Access:
+    """This session's access: open, signed out, refused, viewer or admin (see access.py)."""
+    try:
+        secrets = st.secrets.to_dict()
+    except (FileNotFoundError, StreamlitSecretNotFoundError):
+        secrets = {}
+    return decide(secrets, st.user.to_dict())
+
+
+def gate(who: Access, lang: str) -> None:
+    """Say who is signed in, or stop the run at a sign-in screen for those who may not view."""
+    if who.mode == "open":
+        st.sidebar.caption(t("access.open", lang))
+        return
+    if who.may_view:
+        st.sidebar.caption(t("access.signed_in", lang, email=who.email))
+        st.sidebar.button(t("access.sign_out", lang), on_click=st.logout, key="w_logout")
+        return
+    st.title(t("app.title", lang))
+    if who.mode == "refused":
+        st.error(t("access.refused", lang, email=who.email or "?"))
+        st.button(t("access.sign_out", lang), on_click=st.logout, key="w_logout")
+    else:
+        st.info(t("access.sign_in_needed", lang))
+        st.button(t("access.sign_in", lang), on_click=st.login, type="primary", key="w_login")
+    st.stop()
 
 
 def context() -> tuple[Filters, str]:
