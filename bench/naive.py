@@ -126,6 +126,14 @@ def extract(
         return chosen.groupby(["cluster_id", "cluster", "provenance"], as_index=False)[
             "amount_nok"
         ].sum()
+    if name == "label_counts":
+        labels = extract(data, "labels", filters, cluster_id)
+        held = labels[labels["label"].notna()]
+        return (
+            held.groupby(["area_id", "label"], as_index=False)
+            .size()
+            .rename(columns={"size": "clusters"})
+        )
     if name == "results_summary":
         results = extract(data, "results", filters, cluster_id)
         keys = ["indicator", "year", "area_id", "level"]

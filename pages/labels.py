@@ -32,10 +32,13 @@ else:
     )
 ui.download("labels", filters, lang)
 
-ui.chart(charts.labels_by_area, labels, ui.lookup("opportunity_areas"), lang)
+ui.chart(
+    charts.labels_by_area, ui.extract("label_counts", filters), ui.lookup("opportunity_areas"), lang
+)
+ui.download("label_counts", filters, lang, label="common.download_summary")
 
 awards = ui.extract("awards", filters)
-ui.chart(charts.award_scores, awards, lang)
+ui.chart(charts.award_scores, ui.Ref("awards", filters), lang)
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
     ui.table(
@@ -53,5 +56,6 @@ if not awards.empty:
         ],
         lang,
         height=360,
+        coloured=False,  # names the label and state in words; the chart and timeline colour them
     )
 ui.download("awards", filters, lang)

@@ -79,10 +79,10 @@ else:
             )
         return t("overview.issue_gce", lang)
 
-    todo["issue"] = [describe(r) for r in todo.itertuples()]
+    todo = todo.assign(issue=[describe(r) for r in todo.itertuples()])
     ui.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)
 ui.download("attention", filters, lang)
 
-ui.chart(charts.programme_by_level, ui.extract("periods", filters), year, lang)
+ui.chart(charts.programme_by_level, ui.Ref("periods", filters), year, lang)
 ui.download("periods", filters, lang)
 st.caption(t("common.provenance_note", lang))

@@ -24,7 +24,7 @@ st.markdown(
 
 st.subheader(t("sources.tables", lang))
 rows = ui.lookup("table_rows")
-rows["holds"] = rows["table_name"].map(lambda name: t(f"table.{name}", lang))
+rows = rows.assign(holds=rows["table_name"].map(lambda name: t(f"table.{name}", lang)))
 st.dataframe(
     rows[["table_name", "holds", "rows"]],
     hide_index=True,
@@ -38,7 +38,7 @@ st.dataframe(
 
 st.subheader(t("sources.provenance", lang))
 counts = ui.lookup("provenance_counts")
-counts["provenance"] = counts["provenance"].map(lambda p: t(f"provenance.{p}", lang))
+counts = counts.assign(provenance=counts["provenance"].map(lambda p: t(f"provenance.{p}", lang)))
 st.dataframe(
     counts,
     hide_index=True,

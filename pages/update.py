@@ -16,6 +16,7 @@ def apply(plan: importer.ImportPlan) -> None:
     st.session_state["applied_import"] = importer.apply(config.db_path(), plan)
     st.session_state.pop("w_uploads", None)
     st.cache_data.clear()
+    st.cache_resource.clear()
 
 
 filters, lang = ui.context()

@@ -12,9 +12,13 @@ from dashboard.access import Access, decide
 from .conftest import DATA, ROOT
 
 AUTH = {
-    "auth": {"redirect_uri": "http://localhost:8501/oauth2callback", "cookie_secret": "x",
-             "client_id": "id", "client_secret": "secret",
-             "server_metadata_url": "https://login.example.org/.well-known/openid-configuration"},
+    "auth": {
+        "redirect_uri": "http://localhost:8501/oauth2callback",
+        "cookie_secret": "x",
+        "client_id": "id",
+        "client_secret": "secret",
+        "server_metadata_url": "https://login.example.org/.well-known/openid-configuration",
+    },
     "access": {"allowed_domains": ["innovasjonnorge.no", "siva.no"], "admins": ["ada@siva.no"]},
 }
 
@@ -38,7 +42,9 @@ def run_as(user: dict | None, secrets: dict) -> AppTest:
 def test_open_without_auth_and_says_so():
     at = run_as(None, {})
     assert at.title[0].value == "Overview"
-    assert "Open access: sign-in is not configured (for local use)." in [c.value for c in at.sidebar.caption]
+    assert "Open access: sign-in is not configured (for local use)." in [
+        c.value for c in at.sidebar.caption
+    ]
     at.switch_page("pages/update.py")
     at.run()
     assert at.title[0].value == "Update data"  # open mode with uploads on: local use
@@ -77,10 +83,16 @@ def test_address_outside_the_allowed_domains_is_refused():
     [
         ({}, {}, Access("open")),
         ({"auth": {}}, {"is_logged_in": True, "email": "a@b.no"}, Access("viewer", "a@b.no")),
-        ({"auth": {}, "access": {"admins": ["a@b.no"]}}, {"is_logged_in": True, "email": "A@B.no"},
-         Access("admin", "a@b.no")),
-        ({"auth": {}, "access": {"allowed_domains": ["@siva.no"]}},
-         {"is_logged_in": True, "email": "x@siva.no.evil.com"}, Access("refused", "x@siva.no.evil.com")),
+        (
+            {"auth": {}, "access": {"admins": ["a@b.no"]}},
+            {"is_logged_in": True, "email": "A@B.no"},
+            Access("admin", "a@b.no"),
+        ),
+        (
+            {"auth": {}, "access": {"allowed_domains": ["@siva.no"]}},
+            {"is_logged_in": True, "email": "x@siva.no.evil.com"},
+            Access("refused", "x@siva.no.evil.com"),
+        ),
         ({"auth": {}}, {"is_logged_in": True}, Access("refused")),
     ],
 )

@@ -34,7 +34,7 @@ def test_funding_by_funder_uses_the_shared_colours_and_marks_estimates(con):
 
 
 def test_label_colours_are_the_same_in_every_chart(con):
-    labels = queries.extract(con, "labels", Filters(as_of=ON))
+    labels = queries.extract(con, "label_counts", Filters(as_of=ON))
     areas = queries.opportunity_areas(con)
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     for lang in ("en", "nb"):

@@ -173,14 +173,14 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
     )
 
 
-def labels_by_area(labels: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
-    """Active labels per opportunity area, stacked Gold/Silver/Bronze with patterns."""
+def labels_by_area(counts: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Active labels per opportunity area (`label_counts`), stacked Gold/Silver/Bronze with
+    patterns."""
     title = t("labels.distribution", lang)
-    held = labels[labels["label"].notna()]
-    if held.empty:
+    if counts.empty:
         return _empty(title, lang)
     names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
-    counts = held.groupby(["area_id", "label"]).size().reset_index(name="clusters")
+    counts = counts.copy()
     counts["area"] = counts["area_id"].map(names)
     counts["label_name"] = _translated(counts["label"], "label", lang)
     fig = px.bar(

@@ -48,6 +48,11 @@ EXTRACT_SQL = {
                  CASE WHEN status = 'expired' THEN -days_left ELSE days_left END NULLS LAST,
                  cluster
     """,
+    "label_counts": """
+        SELECT area_id, label, count(*) AS clusters
+        FROM scope WHERE label IS NOT NULL
+        GROUP BY ALL ORDER BY ALL
+    """,
     "renewals": """
         SELECT cluster_id, cluster, area_id, region, level, label, status, awarded_on,
                valid_until, days_left, score_pct,

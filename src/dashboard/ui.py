@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -82,7 +83,9 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return con.cursor()
 
 
-@st.cache_data(show_spinner=False, max_entries=64, ttl=3600)
+# Extracts, queries and lookups are shared, not copied, between reruns and sessions (no unpickling
+# on every rerun, one copy in memory): pages and chart builders treat them as read-only.
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
 def _extract(
     key: tuple, name: str, filters: Filters, cluster_id: str | None, months: int
 ) -> pd.DataFrame:
@@ -100,7 +103,7 @@ def extract(
     return _extract(store_key(), name, filters, cluster_id, months)
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
 def _query(key: tuple, what: str, args: tuple) -> pd.DataFrame:
     return getattr(queries, what)(cursor(), *args)
 
@@ -124,7 +127,7 @@ LOOKUPS = (
 )
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=64)
 def _lookup(key: tuple, what: str) -> Any:
     return getattr(queries, what)(cursor())
 
@@ -136,7 +139,7 @@ def lookup(what: str) -> Any:
     return _lookup(store_key(), what)
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=16)
 def _vocabulary(key: tuple) -> Vocabulary:
     return queries.vocabulary(cursor())
 
@@ -262,9 +265,20 @@ def _sync_url(filters: Filters, lang: str) -> None:
             del st.query_params[key]
 
 
+@dataclass(frozen=True)
+class Ref:
+    """An extract named rather than passed to a chart, so the chart's cache key is the request
+    (a few strings) instead of the rows, which would be hashed on every rerun."""
+
+    name: str
+    filters: Filters
+    cluster_id: str | None = None
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
-def _figure(builder: str, args: tuple) -> go.Figure:
-    return getattr(charts, builder)(*args)
+def _figure(key: tuple, builder: str, args: tuple) -> go.Figure:
+    resolved = [extract(a.name, a.filters, a.cluster_id) if isinstance(a, Ref) else a for a in args]
+    return getattr(charts, builder)(*resolved)
 
 
 def chart(
@@ -272,7 +286,7 @@ def chart(
 ) -> None:
     """Draw a chart, built once per distinct input (chart builders are pure functions);
     `title` replaces the builder's title, e.g. where a subheader already says it."""
-    figure = _figure(builder.__name__, args)
+    figure = _figure(store_key(), builder.__name__, args)
     if title is not None:
         figure.update_layout(title_text=title)
     where.plotly_chart(figure, width="stretch")
@@ -322,7 +336,10 @@ def _colour_cells(value: object) -> str:
     return f"background-color: {colour}; color: {text}"
 
 
-PAGE_ROWS = 100
+PAGE_ROWS = 50
+CELL_STYLES = {
+    value: _colour_cells(value) for value in (*theme.STATUS_COLOURS, *theme.LABEL_COLOURS)
+}
 
 
 def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -359,8 +376,9 @@ def table(
     *,
     profile_link: bool = True,
     height: int | str = "auto",
+    coloured: bool = True,
 ) -> None:
-    """A table with translated headers, label/status cells coloured and named, and links.
+    """A table with translated headers, label/status cells named (and coloured), and links.
     Long tables are shown a page at a time (the download has every row)."""
     frame = _page_of(frame, lang)
     shown = frame[list(columns)].copy()
@@ -411,10 +429,10 @@ def table(
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
             shown[column] = shown[column].fillna("–")
-    styled = shown.style.format(na_rep="–", precision=0)
-    for column in ("status", "state", "label", "last_label"):
+    styled = shown.style.format(na_rep="–", precision=0) if coloured else shown
+    for column in ("status", "state", "label", "last_label") if coloured else ():
         if column in shown:
-            colours = [_colour_cells(v) for v in frame[column].fillna("none")]
+            colours = frame[column].fillna("none").map(CELL_STYLES).fillna("").tolist()
             styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
     st.dataframe(
         styled,
