@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8501
 
-.PHONY: setup chromium store run test test-fast lint format bench screenshots clean
+.PHONY: setup chromium store run test test-fast lint format bench load clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,11 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-bench: setup
-	$(BIN)/python bench/run.py
+bench: setup chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/run.py
+
+load: setup chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/load.py --sessions 10 --sessions 30 --seconds 60
 
 clean:
 	rm -rf var test-artifacts .pytest_cache

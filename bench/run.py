@@ -92,6 +92,10 @@ class Naive:
         )
 
         def chart(builder, *args, title=None, where=None):
+            args = [
+                ui.extract(a.name, a.filters, a.cluster_id) if isinstance(a, ui.Ref) else a
+                for a in args
+            ]
             figure = builder(*args)
             if title is not None:
                 figure.update_layout(title_text=title)
