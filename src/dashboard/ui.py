@@ -52,6 +52,8 @@ def _open_store(
         store.ensure_store(config.data_dir(), config.db_path())
     except ValidationError as err:
         problems = [str(p) for p in err.problems]
+    except OSError:
+        pass  # a store mounted read-only (replicas) is served as it is, never rebuilt here
     if not config.db_path().is_file():
         return None, problems  # type: ignore[return-value]
     previous = _SERVING.pop(db, None)
