@@ -18,7 +18,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from . import charts, config, extracts, queries, store, theme
 from .access import Access, decide
 from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
-from .i18n import CATALOGUE, LANGUAGES, default_language, t
+from .i18n import CATALOGUE, LANGUAGES, default_language, number, t
 from .i18n import date as format_date
 from .validate import ValidationError
 
@@ -350,7 +350,8 @@ def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         return frame
     pages = (len(frame) + PAGE_ROWS - 1) // PAGE_ROWS
     key = f"w_table_page_{len(frame)}_{'_'.join(map(str, frame.columns[:3]))}"
-    number = st.number_input(
+    picker, note = st.columns([1, 4], vertical_alignment="bottom")
+    number = picker.number_input(
         t("common.table_page", lang, pages=pages),
         min_value=1,
         max_value=pages,
@@ -359,7 +360,7 @@ def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         key=key,
     )
     first = (number - 1) * PAGE_ROWS
-    st.caption(
+    note.caption(
         t(
             "common.table_rows",
             lang,
@@ -402,7 +403,7 @@ def table(
             shown[column] = shown[column].map(
                 lambda v: t(f"status.{v}", lang) if pd.notna(v) else ""
             )
-            config[column] = st.column_config.TextColumn(t("col.status", lang), width="small")
+            config[column] = st.column_config.TextColumn(t("col.status", lang), width=115)
         elif column in ("label", "last_label"):
             config[column] = st.column_config.TextColumn(t("col.label", lang), width="small")
         elif column == "provenance":
@@ -431,6 +432,9 @@ def table(
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
             shown[column] = shown[column].fillna("–")
+        elif pd.api.types.is_float_dtype(shown[column]) and shown[column].isna().any():
+            # The grid draws a missing number as "None": write the column out, "–" for unknown.
+            shown[column] = [number(v, lang) if pd.notna(v) else "–" for v in shown[column]]
     styled = shown.style.format(na_rep="–", precision=0) if coloured else shown
     for column in ("status", "state", "label", "last_label") if coloured else ():
         if column in shown:
