@@ -13,12 +13,13 @@ import argparse
 import asyncio
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from dashboard import devserver
 
 ROOT = Path(__file__).resolve().parents[1]
 AREAS = ("Havrommet", "Ren energi", "Helse og velferd", "Bioøkonomi")
@@ -30,26 +31,6 @@ class Session:
     updates: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     held: bool = False
-
-
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_DATA": str(ROOT / "data")}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-    ]
-    return subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
 
 
 async def idle(page) -> None:
@@ -121,14 +102,13 @@ def peak_rss_mb(pid: int) -> float:
 
 
 def measure(db: Path, sessions: int, seconds: float, port: int) -> dict:
-    server = start_server(db, port)
+    server = devserver.launch(db, ROOT / "data", port)
     try:
-        time.sleep(5)
+        devserver.wait_healthy(server, port)
         results = asyncio.run(load(f"http://127.0.0.1:{port}", sessions, seconds))
         rss = peak_rss_mb(server.pid)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        devserver.stop(server)
     updates = sorted(u for r in results for u in r.updates)
     errors = [e for r in results for e in r.errors]
     quantiles = statistics.quantiles(updates, n=20) if len(updates) >= 2 else [float("nan")] * 19

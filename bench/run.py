@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import naive  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from dashboard import extracts, store, synth, ui  # noqa: E402
+from dashboard import devserver, extracts, store, synth, ui  # noqa: E402
 
 PAGES = ("overview", "labels", "timeline", "funding", "results", "cluster", "sources")
 RUNS = 10
@@ -150,26 +150,9 @@ async def _sessions(url: str, sessions: int) -> None:
 def server_memory(db: Path, data: Path, sessions: int) -> tuple[float, float]:
     """Peak RSS (MB) of the Streamlit server while `sessions` browsers use every page, and the time."""
     port = 8765
-    env = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_DATA": str(data)}
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless",
-            "true",
-            "--server.port",
-            str(port),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = devserver.launch(db, data, port)
     try:
-        time.sleep(5)
+        devserver.wait_healthy(server, port)
         started = time.perf_counter()
         asyncio.run(_sessions(f"http://127.0.0.1:{port}", sessions))
         took = time.perf_counter() - started
@@ -179,8 +162,7 @@ def server_memory(db: Path, data: Path, sessions: int) -> tuple[float, float]:
         )
         return peak / 1024, took
     finally:
-        server.terminate()
-        server.wait(timeout=20)
+        devserver.stop(server)
 
 
 def measure(scale: int, work: Path) -> dict:

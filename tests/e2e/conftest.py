@@ -6,16 +6,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard import store
+from dashboard import devserver, store
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -45,50 +41,12 @@ def e2e_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def server(e2e_store: Path) -> Iterator[str]:
     """`streamlit run app.py` headless on a free port; waits for /_stcore/health; stops after."""
     port = _free_port()
-    env = {
-        **os.environ,
-        "DASHBOARD_DB": str(e2e_store),
-        "DASHBOARD_DATA": str(ROOT / "data"),
-        "DASHBOARD_LANG": "nb",
-    }
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-    ]
-    log = open(e2e_store.parent / "streamlit.log", "w")  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"Streamlit did not become healthy: see {log.name}")
-            time.sleep(0.3)
-        yield url
-    finally:
-        process.terminate()
+    with open(e2e_store.parent / "streamlit.log", "w") as log:
+        process = devserver.launch(e2e_store, ROOT / "data", port, log, DASHBOARD_LANG="nb")
         try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+            yield devserver.wait_healthy(process, port)
+        finally:
+            devserver.stop(process)
 
 
 @pytest.fixture(scope="session")
