@@ -48,6 +48,17 @@ def test_label_colours_are_the_same_in_every_chart(con):
             assert colours[gold] == theme.LABEL_COLOURS["Gold"]
 
 
+def test_patterned_bars_keep_their_colour(con):
+    summary = queries.extract(con, "funding_summary", Filters(as_of=ON))
+    awards = queries.extract(con, "awards", Filters(as_of=ON))
+    for fig in (
+        charts.funding_by(summary, "funder", "nb"),
+        charts.award_timeline(awards, ON, 6, "nb"),
+    ):
+        bars = [tr for tr in fig.data if tr.type == "bar" and tr.x is not None and len(tr.x)]
+        assert bars and all(tr.marker.pattern.fillmode == "overlay" for tr in bars)
+
+
 def test_labels_are_told_apart_by_pattern_as_well_as_colour(con):
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     fig = charts.award_timeline(awards, ON, 6, "en")

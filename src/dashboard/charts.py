@@ -50,6 +50,8 @@ def _style(
     )
     fig.update_xaxes(title_text=x_title)
     fig.update_yaxes(title_text=y_title)
+    # Patterns draw over the bar's colour; without a template plotly would replace the colour.
+    fig.update_traces(marker_pattern_fillmode="overlay", selector={"type": "bar"})
     return fig
 
 
