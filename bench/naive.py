@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import summaries
+from dashboard.contract import TABLES
 from dashboard.filters import Filters
 
 DATES = {
@@ -242,15 +243,7 @@ def lookup(data: Path, what: str) -> object:
         return clusters[
             ["cluster_id", "focus", "website", "members_published", "area_basis", "all_sources"]
         ]
-    tables = (
-        "opportunity_areas",
-        "indicators",
-        "clusters",
-        "programme_periods",
-        "certifications",
-        "funding",
-        "results",
-    )
+    tables = tuple(table.name for table in TABLES)
     if what == "table_rows":
         return pd.DataFrame(
             [(name, len(read(data, name))) for name in tables], columns=["table_name", "rows"]

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import importer, queries, store
+from dashboard.contract import TABLES
 from dashboard.filters import Filters
 from dashboard.validate import ValidationError
 
@@ -299,15 +300,7 @@ def test_dump_then_build_reproduces_the_store(db, tmp_path):
     rebuilt = tmp_path / "rebuilt.duckdb"
     store.build(tmp_path / "dump", rebuilt)
     again = store.connect_readonly(rebuilt)
-    for table in (
-        "opportunity_areas",
-        "indicators",
-        "clusters",
-        "programme_periods",
-        "certifications",
-        "funding",
-        "results",
-    ):
+    for table in (t.name for t in TABLES):
         query = f"SELECT * FROM {table} ORDER BY ALL"
         assert con.execute(query).fetchall() == again.execute(query).fetchall(), table
     con.close()
