@@ -10,11 +10,8 @@ from dataclasses import dataclass
 
 LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature")
 LABELS = ("Bronze", "Silver", "Gold")
-LABEL_RANK = {"Bronze": 1, "Silver": 2, "Gold": 3}
 FUNDERS = ("Innovasjon Norge", "Siva", "Forskningsrådet", "County", "Members", "Other")
 PROVENANCES = ("published", "estimate", "illustrative")
-STATUSES = ("active", "expiring", "expired", "none")
-EXPIRY_HORIZON_DAYS = 180
 
 
 @dataclass(frozen=True)
