@@ -23,7 +23,7 @@ indicator = ui.page_choice(
 
 summary = ui.extract("results_summary", filters)
 chosen = summary[summary["indicator"] == indicator]
-st.caption(t("common.provenance_note", lang))
+st.caption(t("results.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
 left, right = st.columns(2)
 ui.chart(

@@ -253,6 +253,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     # Results page
     "results.indicator": {"en": "Indicator", "nb": "Indikator"},
+    "results.provenance_note": {
+        "en": "Only some member counts are published; the other result figures are estimates or illustrative, made by the rules on Data & sources. Use them for the shape over time, not as reported figures.",
+        "nb": "Bare noen medlemstall er publisert; de andre resultattallene er estimater eller illustrative, laget etter reglene under Data og kilder. Bruk dem til å se utviklingen, ikke som rapporterte tall.",
+    },
     "results.by_area": {
         "en": "{indicator} by opportunity area",
         "nb": "{indicator} per mulighetsområde",
