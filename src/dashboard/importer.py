@@ -154,6 +154,7 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
         incoming[table.name] = parsed
     problems += check_dataset(incoming.values(), references=False)
 
+    stored_awards = merged["certifications"].rows  # as the store has them, before the merge
     changes: dict[str, Change] = {}
     for name, parsed in incoming.items():
         table = parsed.table
@@ -175,12 +176,7 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
         merged[name] = ParsedTable(table, parsed.file, rows, numbers)
         changes[name] = change
         if name == "certifications" and not allow_backdated:
-            problems += _backdated(
-                parsed,
-                current_awards=[
-                    r for r in merged[name].rows if _key(table, r) not in set(change.added)
-                ],
-            )
+            problems += _backdated(parsed, stored_awards)
     # Rows that came from the store carry row number 0: report them by table, not by file row.
     if problems:
         # Cells are wrong: still name unknown ids (they need no valid dates), then stop.
@@ -200,23 +196,19 @@ def _locate(problem: Problem) -> Problem:
     return Problem(problem.file, problem.row or None, problem.column, problem.message)
 
 
-def _backdated(parsed: ParsedTable, current_awards: list[Row]) -> list[Problem]:
+def _backdated(parsed: ParsedTable, stored_awards: list[Row]) -> list[Problem]:
     """A new award older than the cluster's latest award in the store is likely a typo."""
     latest: dict[str, dt.date] = {}
-    for row in current_awards:
+    for row in stored_awards:
         if row["cluster_id"] not in latest or row["awarded_on"] > latest[row["cluster_id"]]:
             latest[row["cluster_id"]] = row["awarded_on"]
+    stored = {_key(parsed.table, row) for row in stored_awards}
     problems = []
     for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
         newest = latest.get(row["cluster_id"])
         if row["awarded_on"] is None:
             continue  # its own problem is reported
-        key = (row["cluster_id"], row["label"], row["awarded_on"])
-        if (
-            newest
-            and row["awarded_on"] < newest
-            and key not in {(r["cluster_id"], r["label"], r["awarded_on"]) for r in current_awards}
-        ):
+        if newest and row["awarded_on"] < newest and _key(parsed.table, row) not in stored:
             problems.append(
                 Problem(
                     parsed.file,
