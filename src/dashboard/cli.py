@@ -41,9 +41,10 @@ def _parser() -> argparse.ArgumentParser:
         "--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)"
     )
 
-    gen = sub.add_parser("estimates", help="regenerate funding.csv and results.csv (seeded)")
+    gen = sub.add_parser(
+        "estimates", help="rewrite funding.csv from the published grants (grants.csv)"
+    )
     gen.add_argument("--data", type=Path, default=None)
-    gen.add_argument("--seed", type=int, default=2026)
 
     synth = sub.add_parser(
         "synth",
@@ -228,8 +229,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "build":
         return _build(args)
     if args.command == "estimates":
-        funding, results = estimates.generate(args.data or config.data_dir(), args.seed)
-        print(f"Wrote funding.csv ({funding} rows) and results.csv ({results} rows)")
+        try:
+            rows = estimates.generate(args.data or config.data_dir())
+        except ValidationError as err:
+            print(f"Estimates not written: {len(err.problems)} problem(s)", file=sys.stderr)
+            for problem in err.problems:
+                print(f"  {problem}", file=sys.stderr)
+            return 1
+        print(f"Wrote funding.csv ({rows} rows)")
         return 0
     if args.command == "import":
         return _import(args)

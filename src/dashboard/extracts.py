@@ -7,12 +7,11 @@ import re
 import duckdb
 import pandas as pd
 
-from . import queries, summaries
+from . import queries
 from .filters import PARAM_OF, Filters
 from .i18n import t
 
-DERIVED = {"attention": ("labels", summaries.attention)}
-EXTRACTS = (*queries.EXTRACT_SQL, *DERIVED)
+EXTRACTS = tuple(queries.EXTRACT_SQL)
 DEFAULT_MONTHS = 6
 
 
@@ -25,9 +24,6 @@ def extract_frame(
 ) -> pd.DataFrame:
     """The rows of extract `name` for the filters (one cluster, when given; `months` is the
     renewal horizon of the `renewals` extract)."""
-    if name in DERIVED:
-        source, derive = DERIVED[name]
-        return derive(queries.extract(con, source, filters, cluster_id, months))
     if name not in queries.EXTRACT_SQL:
         raise KeyError(f"unknown extract '{name}' (known: {', '.join(EXTRACTS)})")
     return queries.extract(con, name, filters, cluster_id, months)

@@ -18,8 +18,8 @@ WITH scope AS (
         c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
         c.region, c.city,
         l.level, s.label, s.last_label, s.status, s.awarded_on, s.valid_until, s.days_left,
-        s.score_pct, s.provenance AS label_provenance, s.source_url AS label_source_url,
-        c.website, c.source_url
+        s.score_pct, s.basis, s.confirmed_on, s.provenance AS label_provenance,
+        s.source_url AS label_source_url, c.website, c.source_url, c.former_names, c.successor_id
     FROM clusters AS c
     JOIN opportunity_areas AS a USING (area_id)
     LEFT JOIN level_on($as_of) AS l USING (cluster_id)
@@ -40,7 +40,7 @@ EXTRACT_SQL = {
     """,
     "labels": """
         SELECT cluster_id, cluster, area_id, region, level, label, last_label, status,
-               awarded_on, valid_until, days_left, score_pct,
+               awarded_on, valid_until, days_left, score_pct, basis, confirmed_on,
                label_provenance AS provenance, label_source_url AS source_url
         FROM scope
         ORDER BY CASE status WHEN 'expiring' THEN 0 WHEN 'expired' THEN 1
@@ -55,17 +55,20 @@ EXTRACT_SQL = {
     """,
     "renewals": """
         SELECT cluster_id, cluster, area_id, region, level, label, status, awarded_on,
-               valid_until, days_left, score_pct,
+               valid_until, days_left, score_pct, basis,
                label_provenance AS provenance, label_source_url AS source_url
         FROM scope
-        WHERE label IS NOT NULL AND valid_until < $as_of + to_months($months)
+        WHERE label IS NOT NULL AND level IS NOT NULL
+          AND valid_until < $as_of + to_months($months)
         ORDER BY valid_until, cluster
     """,
     "awards": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.region, s.level, a.label, a.awarded_on,
                a.valid_until, a.score_pct,
+               CASE WHEN a.validity_rule IS NULL OR a.date_precision = 'derived'
+                    THEN 'published' ELSE 'rule' END AS basis,
                CASE WHEN a.valid_until < $as_of THEN 'expired'
-                    WHEN a.valid_until - $as_of <= 180 THEN 'expiring'
+                    WHEN a.valid_until - $as_of <= rule_value('alert_horizon') THEN 'expiring'
                     ELSE 'valid' END AS state,
                a.provenance, a.source_url, a.note
         FROM scope AS s JOIN certifications AS a USING (cluster_id)
@@ -74,7 +77,7 @@ EXTRACT_SQL = {
     """,
     "periods": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.region, p.level, p.start_date, p.end_date,
-               p.provenance, p.source_url, p.note
+               p.end_rule, p.provenance, p.source_url, p.note
         FROM scope AS s JOIN programme_periods AS p USING (cluster_id)
         WHERE p.start_date <= $as_of
         ORDER BY s.cluster, p.start_date
@@ -115,15 +118,104 @@ EXTRACT_SQL = {
         GROUP BY ALL
         ORDER BY any_value(totals.total) DESC, s.cluster_id, f.provenance
     """,
-    "results_summary": """
-        SELECT r.indicator, r.year, s.area_id, y.level,
-               sum(r.value) AS value_sum, count(*) AS value_count
-        FROM scope AS s
-        JOIN results AS r USING (cluster_id)
-        LEFT JOIN cluster_year_level AS y ON y.cluster_id = r.cluster_id AND y.year = r.year
-        WHERE r.year <= year($as_of)
+    "attention": """
+        SELECT cluster_id, cluster, level, label, kind, valid_until, days_left, basis, renew_by
+        FROM (
+            SELECT *, label AS shown, 'expiring' AS kind, NULL::DATE AS renew_by, 1 AS rank
+            FROM scope WHERE level IS NOT NULL AND status = 'expiring'
+            UNION ALL BY NAME
+            SELECT *, last_label AS shown, 'expired' AS kind,
+                   CAST(valid_until + to_months(rule_value('label_renewal_grace')) AS DATE)
+                       AS renew_by,
+                   2 AS rank
+            FROM scope
+            WHERE level IS NOT NULL AND status = 'expired'
+              AND valid_until + to_months(rule_value('label_renewal_grace')) >= $as_of
+            UNION ALL BY NAME
+            SELECT *, coalesce(label, last_label) AS shown, 'gce_without_gold' AS kind,
+                   NULL::DATE AS renew_by, 0 AS rank
+            FROM scope WHERE level = 'GCE' AND label IS DISTINCT FROM 'Gold'
+        )
+        SELECT cluster_id, cluster, level, shown AS label, kind, valid_until, days_left, basis,
+               renew_by
+        ORDER BY rank, days_left NULLS LAST, cluster
+    """,
+    "programme_coverage": """
+        , register AS (
+            SELECT f.measure, f.reference_date, count(DISTINCT p.cluster_id) AS register
+            FROM programme_figures AS f
+            JOIN programme_periods AS p
+              ON p.start_date <= f.reference_date
+             AND coalesce(p.end_date, DATE '9999-12-31') >=
+                 CASE f.counted WHEN 'on_date' THEN f.reference_date
+                                ELSE make_date(f.year, 1, 1) END
+             AND (f.measure = 'clusters_total' OR p.level = CASE f.measure
+                    WHEN 'clusters_arena' THEN 'Arena' WHEN 'clusters_arena_pro' THEN 'Arena Pro'
+                    WHEN 'clusters_nce' THEN 'NCE' WHEN 'clusters_gce' THEN 'GCE'
+                    WHEN 'clusters_mature' THEN 'Mature' END)
+            GROUP BY ALL
+        )
+        SELECT f.year, f.measure, f.counted, f.reference_date, CAST(f.value AS INTEGER) AS published,
+               coalesce(r.register, 0) AS register, f.provenance, f.source_url, f.note
+        FROM programme_figures AS f
+        LEFT JOIN register AS r USING (measure, reference_date)
+        WHERE starts_with(f.measure, 'clusters_') AND f.reference_date <= $as_of
+        ORDER BY f.reference_date, f.measure
+    """,
+    "funding_coverage": """
+        SELECT f.year, CAST(f.value AS BIGINT) AS budget_nok,
+               CAST(coalesce(sum(m.amount_nok), 0) AS BIGINT) AS register_nok,
+               count(DISTINCT m.cluster_id) AS clusters, f.source_url, f.note
+        FROM programme_figures AS f
+        LEFT JOIN funding AS m ON m.year = f.year
+        WHERE f.measure = 'budget_nok' AND f.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY f.year
+    """,
+    "programme_figures": """
+        SELECT year, measure, value, counted, reference_date, provenance, source_url, note
+        FROM programme_figures WHERE year <= year($as_of)
+        ORDER BY measure, year
+    """,
+    "coverage": """
+        , years AS (
+            SELECT DISTINCT cluster_id, year FROM cluster_year_level WHERE year <= year($as_of)
+        ),
+        known AS (
+            SELECT 'programme_periods' AS table_name, y.year, y.cluster_id,
+                   bool_or(p.provenance = 'published') AS published
+            FROM years AS y JOIN programme_periods AS p
+              ON p.cluster_id = y.cluster_id AND year(p.start_date) <= y.year
+             AND coalesce(year(p.end_date), 9999) >= y.year
+            GROUP BY ALL
+            UNION ALL
+            SELECT 'funding', y.year, y.cluster_id, bool_or(f.provenance = 'published')
+            FROM years AS y JOIN funding AS f USING (cluster_id, year) GROUP BY ALL
+            UNION ALL
+            SELECT 'results', y.year, y.cluster_id, bool_or(r.provenance = 'published')
+            FROM years AS y JOIN results AS r USING (cluster_id, year)
+            WHERE r.indicator = 'members' GROUP BY ALL
+        )
+        SELECT t.table_name, y.year, count(*) AS in_programme,
+               count(*) FILTER (WHERE k.published) AS published,
+               count(*) FILTER (WHERE NOT k.published) AS estimate,
+               count(*) FILTER (WHERE k.cluster_id IS NULL) AS unknown
+        FROM years AS y
+        CROSS JOIN (VALUES ('programme_periods'), ('funding'), ('results')) AS t(table_name)
+        LEFT JOIN known AS k
+          ON k.table_name = t.table_name AND k.year = y.year AND k.cluster_id = y.cluster_id
         GROUP BY ALL
         ORDER BY ALL
+    """,
+    "members": """
+        SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, s.level,
+               arg_max(r.value, r.year) AS value, max(r.year) AS year,
+               arg_max(r.provenance, r.year) AS provenance,
+               arg_max(r.source_url, r.year) AS source_url
+        FROM scope AS s JOIN results AS r USING (cluster_id)
+        WHERE r.indicator = 'members' AND r.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY value DESC, s.cluster
     """,
     "results": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, r.year, y.level,
@@ -138,47 +230,6 @@ EXTRACT_SQL = {
         ORDER BY r.indicator, r.year, s.cluster
     """,
 }
-
-
-PEER_SQL = """
-    WITH leveled AS (
-        SELECT r.cluster_id, r.year, y.level, r.value
-        FROM results AS r
-        JOIN cluster_year_level AS y USING (cluster_id, year)
-        WHERE r.indicator = $indicator AND r.year <= year($as_of::DATE)
-    ),
-    own AS (SELECT year, level, value FROM leveled WHERE cluster_id = $cluster)
-    SELECT own.year, own.level, own.value,
-           quantile_cont(p.value, 0.25) AS q1, median(p.value) AS median,
-           quantile_cont(p.value, 0.75) AS q3, count(*) AS peers
-    FROM own JOIN leveled AS p ON p.year = own.year AND p.level = own.level
-    GROUP BY ALL
-    ORDER BY own.year
-"""
-
-
-def peer_stats(
-    con: duckdb.DuckDBPyConnection, cluster_id: str, indicator: str, filters: Filters
-) -> pd.DataFrame:
-    """A cluster's yearly values of one indicator beside the quartiles of every cluster at the
-    level it held that year (the peers), as of the filter date."""
-    params = {"cluster": cluster_id, "indicator": indicator, "as_of": filters.date}
-    return con.execute(PEER_SQL, params).df()
-
-
-def result_clusters(
-    con: duckdb.DuckDBPyConnection, indicator: str, filters: Filters
-) -> pd.DataFrame:
-    """The clusters in scope with values of one indicator: the peer picker's choices."""
-    sql = _typed_lists(
-        SCOPE
-        + """
-        SELECT DISTINCT s.cluster_id, s.cluster FROM scope AS s JOIN results AS r USING (cluster_id)
-        WHERE r.indicator = $indicator AND r.year <= year($as_of) ORDER BY s.cluster
-        """
-    )
-    params = {k: v for k, v in _params(filters, None, 6).items() if f"${k}" in sql}
-    return con.execute(sql, {**params, "indicator": indicator}).df()
 
 
 def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, object]:
@@ -241,13 +292,17 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def cluster_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every cluster's id and name, for the profile picker."""
-    return con.execute("SELECT cluster_id, name FROM clusters ORDER BY name").df()
+    return con.execute(
+        "SELECT cluster_id, name, former_names FROM clusters ORDER BY name"
+    ).df()
 
 
 def cluster_facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """The descriptive facts of every cluster (focus, members, sources) for profiles."""
+    """The descriptive facts of every cluster (focus, former names, successor, sources)."""
     return con.execute(
-        "SELECT cluster_id, focus, website, members_published, area_basis, all_sources FROM clusters"
+        """SELECT c.cluster_id, c.focus_nb, c.focus_en, c.website, c.former_names,
+                  c.successor_id, s.name AS successor, c.all_sources, c.note
+           FROM clusters AS c LEFT JOIN clusters AS s ON s.cluster_id = c.successor_id"""
     ).df()
 
 
@@ -271,7 +326,9 @@ def provenance_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     parts = [
         f"SELECT '{table}' AS table_name, provenance, count(*) AS rows, "
         f"count(source_url) AS rows_with_source FROM {table} GROUP BY provenance"
-        for table in ("programme_periods", "certifications", "funding", "results")
+        for table in (
+            "programme_periods", "certifications", "funding", "results", "programme_figures"
+        )
     ]
     return con.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, provenance").df()
 

@@ -52,10 +52,19 @@ def _frame(parsed: ParsedTable) -> pd.DataFrame:
 
 
 def _latest_fact(tables: dict[str, ParsedTable]) -> dt.date:
-    """The data's as-of date: the latest dated fact (a period start or an award)."""
+    """The data's currency: the latest dated fact up to the build day (a period start or a
+    stated end, an award, a confirmation, a programme figure's date); a planned end is not one."""
+    today = dt.date.today()
     dates = [r["start_date"] for r in tables["programme_periods"].rows]
+    dates += [
+        r["end_date"]
+        for r in tables["programme_periods"].rows
+        if r["end_date"] and not r["end_rule"] and r["provenance"] == "published"
+    ]
     dates += [r["awarded_on"] for r in tables["certifications"].rows]
-    return max(dates, default=dt.date(2002, 1, 1))
+    dates += [r["held_on"] for r in tables["label_confirmations"].rows]
+    dates += [r["reference_date"] for r in tables["programme_figures"].rows if r["reference_date"]]
+    return max((d for d in dates if d <= today), default=dt.date(2002, 1, 1))
 
 
 def write_store(

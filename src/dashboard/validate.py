@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import derive
 from .contract import TABLES, Column, Table
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -148,8 +149,6 @@ def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, l
             row[col.name] = value
         parsed.rows.append(row)
         parsed.row_numbers.append(number)
-    if not parsed.rows and not problems:
-        problems.append(Problem(file, None, None, "the file has a header but no data rows"))
     return parsed, problems
 
 
@@ -167,15 +166,76 @@ def _check_rows(parsed: ParsedTable) -> list[Problem]:
                 problems.append(Problem(parsed.file, number, key[-1], msg))
             else:
                 seen[values] = number
-        problems += _check_order(parsed.file, number, row, "awarded_on", "valid_until")
-        problems += _check_order(parsed.file, number, row, "start_date", "end_date")
-        published = parsed.table.provenance and row.get("provenance") == "published"
-        if published and not row.get("source_url"):
-            msg = "a published row needs a source_url"
-            problems.append(Problem(parsed.file, number, "source_url", msg))
+        for first, last in ORDERED:
+            problems += _check_order(parsed.file, number, row, first, last)
+        problems += _check_provenance(parsed, number, row)
     if parsed.table.name == "programme_periods":
         problems += _check_overlaps(parsed)
     return problems
+
+
+ORDERED = (
+    ("awarded_on", "valid_until"),
+    ("start_date", "end_date"),
+    ("held_from", "held_on"),
+    ("first_year", "last_year"),
+    ("valid_from", "valid_until"),
+)
+# Per table: the date whose precision is recorded, its precision column, and the rule column.
+DERIVED_DATES = {
+    "programme_periods": ("start_date", "start_precision", "end_rule"),
+    "certifications": ("awarded_on", "date_precision", "validity_rule"),
+}
+
+
+def _check_provenance(parsed: ParsedTable, number: int, row: Row) -> list[Problem]:
+    """Provenance means what it says: a published row names its source and states its dates;
+    a date from a precision rule or an end from a rule makes a row an estimate, whose note
+    must say the rule; a cluster is not its own successor."""
+    file, problems = parsed.file, []
+    if row.get("successor_id") and row["successor_id"] == row.get("cluster_id"):
+        problems.append(Problem(file, number, "successor_id", "a cluster cannot succeed itself"))
+    if not parsed.table.provenance:
+        return problems
+    provenance = row.get("provenance")
+    if provenance == "published" and not row.get("source_url"):
+        problems.append(Problem(file, number, "source_url", "a published row needs a source_url"))
+    if provenance == "estimate" and not row.get("note"):
+        msg = "an estimate row needs its rule written in note"
+        problems.append(Problem(file, number, "note", msg))
+    if parsed.table.name == "programme_figures":
+        problems += _check_figure_date(file, number, row)
+    if parsed.table.name not in DERIVED_DATES:
+        return problems
+    date_column, precision_column, rule_column = DERIVED_DATES[parsed.table.name]
+    day, precision = row.get(date_column), row.get(precision_column)
+    if day and precision == "month" and day.day != 1:
+        msg = f"a date known to the month is written as its first day, not {day}"
+        problems.append(Problem(file, number, date_column, msg))
+    if day and precision == "year" and (day.month, day.day) != (1, 1):
+        msg = f"a date known to the year is written as 1 January, not {day}"
+        problems.append(Problem(file, number, date_column, msg))
+    derived = precision in ("month", "year") or row.get(rule_column)
+    if provenance == "published" and derived:
+        msg = (
+            f"a published row states its dates: with {precision_column} {precision} or a "
+            f"{rule_column} the row is an estimate"
+        )
+        problems.append(Problem(file, number, "provenance", msg))
+    return problems
+
+
+def _check_figure_date(file: str, number: int, row: Row) -> list[Problem]:
+    """A programme figure's date lies in its year; a figure for a whole year is dated 31 Dec."""
+    day, year = row.get("reference_date"), row.get("year")
+    if not day or not year:
+        return []
+    if day.year != year:
+        return [Problem(file, number, "reference_date", f"{day} is not in the year {year}")]
+    if row.get("counted") == "during_year" and (day.month, day.day) != (12, 31):
+        msg = f"a figure for the whole year is dated 31 December {year}, not {day}"
+        return [Problem(file, number, "reference_date", msg)]
+    return []
 
 
 def _check_order(file: str, number: int, row: Row, first: str, last: str) -> list[Problem]:
@@ -226,6 +286,96 @@ def check_references(tables: dict[str, ParsedTable]) -> list[Problem]:
     return problems
 
 
+def _rules(tables: dict[str, ParsedTable]) -> derive.Rules | None:
+    if "rules" not in tables or not tables["rules"].readable:
+        return None
+    return {r["rule_id"]: (r["value"], r["unit"]) for r in tables["rules"].rows if r["value"] is not None}
+
+
+def check_derived(tables: dict[str, ParsedTable]) -> list[Problem]:
+    """Every estimate made by a rule is re-derived from the row's published inputs: a period's
+    end from its start (or the next period), a label's expiry from its award, a funding row
+    from its grant. A row that does not follow its rule is refused."""
+    rules = _rules(tables)
+    if rules is None:
+        return []
+    problems: list[Problem] = []
+    if "programme_periods" in tables:
+        parsed = tables["programme_periods"]
+        starts: dict[str, list] = {}
+        for row in parsed.rows:
+            if row["cluster_id"] and row["start_date"]:
+                starts.setdefault(row["cluster_id"], []).append(row["start_date"])
+        for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+            rule = row.get("end_rule")
+            if not rule or rule not in rules or not row["start_date"]:
+                continue
+            later = [d for d in starts.get(row["cluster_id"], []) if d > row["start_date"]]
+            try:
+                want = derive.period_end(
+                    row["start_date"], rule, rules, min(later, default=None), row["end_date"]
+                )
+            except ValueError:
+                msg = f"end_rule {rule} needs a later period of the same cluster, or an end_date"
+                problems.append(Problem(parsed.file, number, "end_rule", msg))
+                continue
+            if row["end_date"] != want:
+                msg = f"end_rule {rule} gives end_date {want}, not {row['end_date']}"
+                problems.append(Problem(parsed.file, number, "end_date", msg))
+    if "certifications" in tables:
+        parsed = tables["certifications"]
+        for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+            rule = row.get("validity_rule")
+            if not rule or rule not in rules or not row["awarded_on"] or not row["valid_until"]:
+                continue
+            if row["date_precision"] == "derived":
+                column, want = "awarded_on", derive.span_start(row["valid_until"], rule, rules)
+            else:
+                column, want = "valid_until", derive.span_end(row["awarded_on"], rule, rules)
+            if row[column] != want:
+                msg = f"validity_rule {rule} gives {column} {want}, not {row[column]}"
+                problems.append(Problem(parsed.file, number, column, msg))
+    if "funding" in tables and "grants" in tables and tables["grants"].readable:
+        made = {
+            (r["cluster_id"], r["year"], r["funder"]): r
+            for r in derive.funding_rows(tables["grants"].rows)
+        }
+        parsed = tables["funding"]
+        for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+            if row.get("provenance") != "estimate":
+                continue
+            want = made.get((row["cluster_id"], row["year"], row["funder"]))
+            if want is None:
+                msg = "an estimate of funding must follow from a published grant (grants.csv)"
+                problems.append(Problem(parsed.file, number, "provenance", msg))
+            elif want["amount_nok"] != row["amount_nok"]:
+                msg = f"the grant gives {want['amount_nok']}, not {row['amount_nok']}"
+                problems.append(Problem(parsed.file, number, "amount_nok", msg))
+    return problems
+
+
+def check_counties(tables: dict[str, ParsedTable]) -> list[Problem]:
+    """A cluster's region is one of today's counties (the list in force since the last reform)."""
+    if "counties" not in tables or "clusters" not in tables or not tables["counties"].readable:
+        return []
+    today = dt.date.today()
+    current = sorted(
+        r["county"]
+        for r in tables["counties"].rows
+        if r["valid_from"] and r["valid_from"] <= today
+        and (r["valid_until"] is None or r["valid_until"] >= today)
+    )
+    known = {r["county"] for r in tables["counties"].rows}
+    problems = []
+    parsed = tables["clusters"]
+    for row, number in zip(parsed.rows, parsed.row_numbers, strict=True):
+        region = row.get("region")
+        if region and region in known and region not in current:
+            msg = f"'{region}' is no longer a county; today's are {', '.join(current)}"
+            problems.append(Problem(parsed.file, number, "region", msg))
+    return problems
+
+
 def check_dataset(tables: Iterable[ParsedTable], references: bool = True) -> list[Problem]:
     """The rules within each file, and (with `references`) the foreign keys between them."""
     by_name = {parsed.table.name: parsed for parsed in tables}
@@ -234,6 +384,8 @@ def check_dataset(tables: Iterable[ParsedTable], references: bool = True) -> lis
         problems += _check_rows(parsed)
     if references:
         problems += check_references(by_name)
+        problems += check_counties(by_name)
+        problems += check_derived(by_name)
     return problems
 
 

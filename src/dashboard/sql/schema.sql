@@ -14,27 +14,54 @@ CREATE TABLE indicators (
     source_url VARCHAR
 );
 
+CREATE TABLE counties (
+    county VARCHAR NOT NULL,
+    valid_from DATE NOT NULL,
+    valid_until DATE,
+    source_url VARCHAR NOT NULL,
+    note VARCHAR,
+    PRIMARY KEY (county, valid_from)
+);
+
+-- Rules with a number (label validity, level terms, the renewal grace, the alert horizon), each
+-- with its source: the SQL reads them from here, so no rule is written in code.
+CREATE TABLE rules (
+    rule_id VARCHAR PRIMARY KEY,
+    value INTEGER NOT NULL CHECK (value >= 0),
+    unit VARCHAR NOT NULL CHECK (unit IN ('months', 'days')),
+    applies_to VARCHAR NOT NULL,
+    source_url VARCHAR,
+    note VARCHAR NOT NULL
+);
+
 CREATE TABLE clusters (
     cluster_id VARCHAR PRIMARY KEY,
     name VARCHAR NOT NULL,
     name_en VARCHAR,
+    former_names VARCHAR,
     region VARCHAR,
     city VARCHAR,
     area_id VARCHAR NOT NULL REFERENCES opportunity_areas (area_id),
-    focus VARCHAR,
+    focus_nb VARCHAR,
+    focus_en VARCHAR,
     website VARCHAR,
+    successor_id VARCHAR,
     source_url VARCHAR,
-    members_published VARCHAR,
-    area_basis VARCHAR,
-    all_sources VARCHAR
+    all_sources VARCHAR,
+    note VARCHAR,
+    CHECK (successor_id IS NULL OR successor_id <> cluster_id)
 );
 
 CREATE TABLE programme_periods (
     cluster_id VARCHAR NOT NULL REFERENCES clusters (cluster_id),
-    level VARCHAR NOT NULL CHECK (level IN ('Arena', 'Arena Pro', 'NCE', 'GCE', 'Mature')),
+    level VARCHAR NOT NULL CHECK (
+        level IN ('Arena', 'Arena Pro', 'NCE', 'GCE', 'Mature', 'NIC Connect', 'NIC Impact')
+    ),
     start_date DATE NOT NULL,
+    start_precision VARCHAR NOT NULL CHECK (start_precision IN ('day', 'month', 'year')),
     end_date DATE,
-    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate', 'illustrative')),
+    end_rule VARCHAR REFERENCES rules (rule_id),
+    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate')),
     source_url VARCHAR,
     note VARCHAR,
     PRIMARY KEY (cluster_id, level, start_date),
@@ -46,9 +73,11 @@ CREATE TABLE certifications (
     cluster_id VARCHAR NOT NULL REFERENCES clusters (cluster_id),
     label VARCHAR NOT NULL CHECK (label IN ('Bronze', 'Silver', 'Gold')),
     awarded_on DATE NOT NULL,
+    date_precision VARCHAR NOT NULL CHECK (date_precision IN ('day', 'month', 'year', 'derived')),
     valid_until DATE NOT NULL,
+    validity_rule VARCHAR REFERENCES rules (rule_id),
     score_pct DOUBLE CHECK (score_pct BETWEEN 0 AND 100),
-    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate', 'illustrative')),
+    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate')),
     source_url VARCHAR,
     note VARCHAR,
     PRIMARY KEY (cluster_id, label, awarded_on),
@@ -56,14 +85,42 @@ CREATE TABLE certifications (
     CHECK (provenance <> 'published' OR source_url IS NOT NULL)
 );
 
+-- Dated published statements that a cluster held a label (from held_from, when the statement
+-- says since when, up to held_on): they close gaps that a validity rule alone would open.
+CREATE TABLE label_confirmations (
+    cluster_id VARCHAR NOT NULL REFERENCES clusters (cluster_id),
+    label VARCHAR NOT NULL CHECK (label IN ('Bronze', 'Silver', 'Gold')),
+    held_from DATE,
+    held_on DATE NOT NULL,
+    source_url VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    PRIMARY KEY (cluster_id, label, held_on),
+    CHECK (held_from IS NULL OR held_from <= held_on)
+);
+
+-- Published contract amounts per cluster: the inputs the funding estimates are derived from.
+CREATE TABLE grants (
+    cluster_id VARCHAR NOT NULL REFERENCES clusters (cluster_id),
+    funder VARCHAR NOT NULL,
+    amount_nok BIGINT NOT NULL CHECK (amount_nok >= 0),
+    basis VARCHAR NOT NULL CHECK (basis IN ('year', 'total')),
+    first_year INTEGER NOT NULL,
+    last_year INTEGER NOT NULL,
+    source_url VARCHAR NOT NULL,
+    note VARCHAR NOT NULL,
+    PRIMARY KEY (cluster_id, funder, first_year),
+    CHECK (last_year >= first_year)
+);
+
 CREATE TABLE funding (
     cluster_id VARCHAR NOT NULL REFERENCES clusters (cluster_id),
     year INTEGER NOT NULL CHECK (year BETWEEN 2002 AND 2100),
     funder VARCHAR NOT NULL CHECK (
-        funder IN ('Innovasjon Norge', 'Siva', 'Forskningsrådet', 'County', 'Members', 'Other')
+        funder IN ('Klyngeprogrammet', 'Innovasjon Norge', 'Siva', 'Forskningsrådet', 'County',
+                   'Other')
     ),
     amount_nok BIGINT NOT NULL CHECK (amount_nok >= 0),
-    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate', 'illustrative')),
+    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate')),
     source_url VARCHAR,
     note VARCHAR,
     PRIMARY KEY (cluster_id, year, funder),
@@ -75,10 +132,27 @@ CREATE TABLE results (
     year INTEGER NOT NULL CHECK (year BETWEEN 2002 AND 2100),
     indicator VARCHAR NOT NULL REFERENCES indicators (indicator_id),
     value DOUBLE NOT NULL,
-    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate', 'illustrative')),
+    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate')),
     source_url VARCHAR,
     note VARCHAR,
     PRIMARY KEY (cluster_id, year, indicator),
+    CHECK (provenance <> 'published' OR source_url IS NOT NULL)
+);
+
+-- The programme's own published figures per year (clusters per level, budget, companies,
+-- excess growth): what every sum over the register is compared with.
+CREATE TABLE programme_figures (
+    year INTEGER NOT NULL CHECK (year BETWEEN 2002 AND 2100),
+    measure VARCHAR NOT NULL,
+    value DOUBLE NOT NULL CHECK (value >= 0),
+    counted VARCHAR NOT NULL CHECK (counted IN ('on_date', 'during_year')),
+    reference_date DATE NOT NULL,
+    provenance VARCHAR NOT NULL CHECK (provenance IN ('published', 'estimate')),
+    source_url VARCHAR,
+    note VARCHAR,
+    PRIMARY KEY (measure, reference_date),
+    CHECK (year = year(reference_date)),
+    CHECK (counted = 'on_date' OR reference_date = make_date(year, 12, 31)),
     CHECK (provenance <> 'published' OR source_url IS NOT NULL)
 );
 
@@ -99,49 +173,85 @@ CREATE MACRO level_on(d) AS TABLE
     FROM programme_periods
     WHERE start_date <= d AND (end_date IS NULL OR end_date >= d);
 
--- The level of each cluster in each year: the latest-starting period that overlaps the year.
+-- A rule's number (see the rules table).
+CREATE MACRO rule_value(id) AS (SELECT value FROM rules WHERE rule_id = id);
+
+-- The level of each cluster in each year: the latest-starting period that overlaps the year,
+-- up to the current year (an open period is not projected into the future).
 CREATE VIEW cluster_year_level AS
     SELECT cluster_id, year, arg_max(level, start_date) AS level
     FROM programme_periods,
-         range(year(start_date), coalesce(year(end_date), 2100) + 1) AS y(year)
+         range(year(start_date), least(coalesce(year(end_date), 9999), year(current_date)) + 1)
+             AS y(year)
     GROUP BY cluster_id, year;
 
 -- Label status of every cluster as of a date, so any past day can be browsed as it was.
--- Active: the best label valid on the date (Gold > Silver > Bronze, then the latest award).
--- Expiring: active and valid_until within 180 days after the date. Expired: awards exist, none
--- valid on the date (the last one is shown). None: no award on or before the date.
+-- Held: a label whose award is valid on the date, or that a published confirmation covers.
+-- The best held label wins (Gold > Silver > Bronze). basis says what the shown validity rests
+-- on: `published` (the source gives the expiry), `rule` (derived from a label rule, to be
+-- confirmed) or `confirmed` (a dated statement, expiry unknown). Expiring: the award's
+-- valid_until lies within the alert horizon and no confirmation reaches beyond it. Expired:
+-- awards exist, none held on the date (the last one is shown). None: no award by the date.
 CREATE MACRO label_status(d) AS TABLE
-    WITH ranked AS (
-        SELECT
-            a.*,
-            (a.valid_until >= d) AS valid,
-            row_number() OVER (
-                PARTITION BY a.cluster_id
-                ORDER BY (a.valid_until >= d) DESC,
-                    CASE WHEN a.valid_until >= d
-                        THEN CASE a.label WHEN 'Gold' THEN 3 WHEN 'Silver' THEN 2 ELSE 1 END
-                        ELSE 0 END DESC,
-                    a.valid_until DESC,
-                    a.awarded_on DESC
-            ) AS pick
-        FROM certifications AS a
-        WHERE a.awarded_on <= d
+    WITH awards AS (
+        SELECT *, CASE label WHEN 'Gold' THEN 3 WHEN 'Silver' THEN 2 ELSE 1 END AS rank,
+               CASE WHEN validity_rule IS NULL THEN 'published' ELSE 'rule' END AS basis
+        FROM certifications WHERE awarded_on <= d
+    ),
+    confirmed AS (
+        SELECT cluster_id, label, max(held_on) AS confirmed_on,
+               CASE label WHEN 'Gold' THEN 3 WHEN 'Silver' THEN 2 ELSE 1 END AS rank
+        FROM label_confirmations
+        WHERE coalesce(held_from, held_on) <= d AND held_on >= d
+        GROUP BY cluster_id, label
+    ),
+    held AS (
+        SELECT cluster_id, label, rank FROM awards WHERE valid_until >= d
+        UNION SELECT cluster_id, label, rank FROM confirmed
+    ),
+    best AS (SELECT cluster_id, arg_max(label, rank) AS label FROM held GROUP BY cluster_id),
+    pick AS (
+        SELECT a.*, row_number() OVER (
+            PARTITION BY a.cluster_id
+            ORDER BY coalesce(a.label = b.label, false) DESC, a.valid_until DESC,
+                     a.awarded_on DESC
+        ) AS n
+        FROM awards AS a LEFT JOIN best AS b USING (cluster_id)
+    ),
+    shown AS (
+        SELECT c.cluster_id, b.label, p.label AS award_label, p.awarded_on, p.valid_until,
+               p.score_pct, p.basis, p.provenance, p.source_url,
+               f.confirmed_on, f.confirmed_on IS NOT NULL AS has_confirmation,
+               p.cluster_id IS NOT NULL AND (b.label IS NULL OR p.label = b.label) AS matches
+        FROM clusters AS c
+        LEFT JOIN best AS b USING (cluster_id)
+        LEFT JOIN pick AS p ON p.cluster_id = c.cluster_id AND p.n = 1
+        LEFT JOIN confirmed AS f ON f.cluster_id = c.cluster_id AND f.label = b.label
     )
     SELECT
-        c.cluster_id,
-        CASE WHEN r.valid THEN r.label END AS label,
-        r.label AS last_label,
-        r.awarded_on,
-        r.valid_until,
-        r.score_pct,
-        CAST(r.valid_until - d AS INTEGER) AS days_left,
+        cluster_id,
+        label,
+        coalesce(label, award_label) AS last_label,
+        CASE WHEN matches THEN awarded_on END AS awarded_on,
+        CASE WHEN matches AND (label IS NULL OR valid_until >= d) THEN valid_until END
+            AS valid_until,
+        CASE WHEN matches THEN score_pct END AS score_pct,
+        CASE WHEN matches AND (label IS NULL OR valid_until >= d)
+            THEN CAST(valid_until - d AS INTEGER) END AS days_left,
         CASE
-            WHEN r.cluster_id IS NULL THEN 'none'
-            WHEN NOT r.valid THEN 'expired'
-            WHEN r.valid_until - d <= 180 THEN 'expiring'
+            WHEN label IS NULL AND award_label IS NULL THEN 'none'
+            WHEN label IS NULL THEN 'expired'
+            WHEN matches AND valid_until >= d
+                 AND valid_until - d <= rule_value('alert_horizon')
+                 AND coalesce(confirmed_on, d) <= valid_until THEN 'expiring'
             ELSE 'active'
         END AS status,
-        r.provenance,
-        r.source_url
-    FROM clusters AS c
-    LEFT JOIN ranked AS r ON r.cluster_id = c.cluster_id AND r.pick = 1;
+        CASE
+            WHEN label IS NOT NULL AND matches AND valid_until >= d THEN basis
+            WHEN label IS NOT NULL THEN 'confirmed'
+            WHEN award_label IS NOT NULL THEN basis
+        END AS basis,
+        confirmed_on,
+        CASE WHEN matches OR label IS NULL THEN provenance END AS provenance,
+        CASE WHEN matches OR label IS NULL THEN source_url END AS source_url
+    FROM shown;
