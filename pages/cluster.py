@@ -1,16 +1,22 @@
 """Cluster profile: one cluster's levels, labels, funding, results and sources."""
 
+import datetime as dt
+
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, ui
 from dashboard.filters import Filters
-from dashboard.i18n import date, t
+from dashboard.i18n import date, number, t
 
 filters, lang = ui.context()
 ui.page_header("page.cluster", filters, lang)
 
 names = ui.lookup("cluster_names")
-labels_of = dict(zip(names["cluster_id"], names["name"], strict=True))
+labels_of = {
+    cid: name + (f" ({former})" if isinstance(former, str) and former else "")
+    for cid, name, former in zip(names["cluster_id"], names["name"], names["former_names"], strict=True)
+}
 cluster_id = ui.page_choice(
     "cluster",
     list(names["cluster_id"]),
@@ -27,8 +33,16 @@ status = ui.extract("labels", scope, cluster_id).iloc[0]
 info = ui.lookup("cluster_facts").set_index("cluster_id").loc[cluster_id]
 
 st.header(facts["cluster"])
-if isinstance(info["focus"], str):
-    st.markdown(info["focus"])
+focus = info[f"focus_{lang}"]
+if isinstance(focus, str) and focus:
+    st.markdown(focus)
+if isinstance(info["former_names"], str) and info["former_names"]:
+    st.caption(t("cluster.former_names", lang, names=info["former_names"].replace(" | ", ", ")))
+if isinstance(info["successor_id"], str) and info["successor_id"]:
+    st.info(
+        t("cluster.successor", lang, name=info["successor"], link=f"cluster?cluster={info['successor_id']}"),
+        icon=":material/merge:",
+    )
 area_name = (
     ui.lookup("opportunity_areas").set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
 )
@@ -36,7 +50,7 @@ place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, s
 st.caption(
     " · ".join(
         x
-        for x in (place, t("cluster.area_basis", lang, basis=f"{area_name} ({info['area_basis']})"))
+        for x in (place, t("cluster.area_basis", lang, basis=area_name))
         if x
     )
 )
@@ -48,12 +62,23 @@ with kpis[0]:
 label_text = t(f"status.{status['status']}", lang)
 if isinstance(status["last_label"], str):
     label_text = t("label." + status["last_label"], lang) + " · " + label_text
-if isinstance(status["label"], str) or status["status"] == "expired":
+if isinstance(status["valid_until"], dt.date | pd.Timestamp) and pd.notna(status["valid_until"]):
     label_text += f" ({t('col.valid_until', lang).lower()} {date(status['valid_until'], lang)})"
+if isinstance(status["basis"], str):
+    label_text += " · " + t(f"basis.{status['basis']}", lang)
 with kpis[1]:
     ui.fact(t("cluster.label_now", lang), label_text)
+results = ui.extract("results", scope, cluster_id)
+members = results[results["indicator"] == "members"]
 with kpis[2]:
-    ui.fact(t("cluster.members", lang), info["members_published"] or "–")
+    if members.empty:
+        ui.fact(t("cluster.members", lang), "–")
+    else:
+        last = members.sort_values("year").iloc[-1]
+        ui.fact(
+            t("cluster.members", lang),
+            t("cluster.members_value", lang, value=number(last["value"], lang), year=int(last["year"])),
+        )
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
 
@@ -65,7 +90,7 @@ else:
     ui.chart(charts.level_history, periods, lang, title="")
     ui.table(
         periods,
-        ["level", "start_date", "end_date", "provenance", "note", "source_url"],
+        ["level", "start_date", "end_date", "end_rule", "provenance", "note", "source_url"],
         lang,
         profile_link=False,
     )
@@ -83,6 +108,7 @@ else:
             "label",
             "awarded_on",
             "valid_until",
+            "basis",
             "score_pct",
             "state",
             "provenance",
@@ -96,29 +122,22 @@ ui.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
 funding = ui.extract("funding", scope, cluster_id)
-ui.chart(charts.funding_by, funding, "funder", lang, title="")
+if funding.empty:
+    st.info(t("cluster.no_funding", lang))
+else:
+    ui.chart(charts.funding_by, funding, "funder", lang, title="")
 ui.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
-indicators = ui.lookup("indicators")
-columns = st.columns(2)
-for i, row in enumerate(indicators.itertuples()):
-    name = getattr(row, f"name_{lang}")
-    stats = ui.query("peer_stats", cluster_id, row.indicator_id, scope)
-    ui.chart(
-        charts.peer_comparison,
-        stats,
-        facts["cluster"],
-        name,
-        row.unit,
-        lang,
-        title=name,
-        where=columns[i % 2],
-    )
+if members.empty:
+    st.info(t("cluster.no_members", lang))
+else:
+    ui.chart(charts.member_history, results, lang, title="")
+    ui.table(members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False)
 ui.download("results", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.sources", lang))
 urls = [u for u in str(info["all_sources"] or "").split(" | ") if u]
-for frame in (periods, awards):
+for frame in (periods, awards, funding, members):
     urls += [u for u in frame.get("source_url", []) if isinstance(u, str)]
 st.markdown("\n".join(f"- <{url}>" for url in dict.fromkeys(urls)))

@@ -1,40 +1,63 @@
-"""Funding: by funder, level, year and opportunity area, and the clusters ranked."""
+"""Funding: the programme's published budgets beside the money the register ties to clusters
+by published grants, by level, opportunity area and cluster. Public money only: members' own
+effort is not funding and is never added in."""
 
 import streamlit as st
 
 from dashboard import charts, ui
-from dashboard.i18n import nok, nok_short, percent, t
+from dashboard.i18n import nok, nok_short, number, percent, t
 
 filters, lang = ui.context()
 ui.page_header("page.funding", filters, lang)
+st.info(t("funding.note", lang), icon=":material/info:")
 
+coverage = ui.extract("funding_coverage", filters)
 summary = ui.extract("funding_summary", filters)
-st.info(t("common.provenance_note", lang), icon=":material/info:")
-first = last = filters.date.year
-if summary.empty:
-    st.info(t("common.empty", lang))
-else:
-    first, last = int(summary["year"].min()), int(summary["year"].max())
-    published = summary.loc[summary["provenance"] == "published", "amount_nok"].sum()
-    total = summary["amount_nok"].sum()
-    kpis = st.columns(2)
+if not coverage.empty:
+    latest = coverage.iloc[-1]
+    kpis = st.columns(3)
     kpis[0].metric(
-        t("funding.total", lang, first=first, last=last),
-        nok_short(total, lang),
-        help=nok(total, lang),
+        t("overview.budget", lang, year=latest["year"]),
+        nok_short(latest["budget_nok"], lang),
+        help=nok(latest["budget_nok"], lang),
         border=True,
     )
     kpis[1].metric(
-        t("funding.published_share", lang), percent(published / total, lang), border=True
+        t("funding.register_year", lang, year=latest["year"]),
+        nok_short(latest["register_nok"], lang),
+        help=nok(latest["register_nok"], lang),
+        border=True,
     )
+    kpis[2].metric(
+        t("funding.covered", lang),
+        percent(latest["register_nok"] / latest["budget_nok"], lang),
+        border=True,
+    )
+    st.markdown(
+        t(
+            "funding.coverage_text",
+            lang,
+            register=nok_short(latest["register_nok"], lang),
+            budget=nok_short(latest["budget_nok"], lang),
+            year=latest["year"],
+            clusters=number(latest["clusters"], lang),
+        )
+        + f" ([{t('common.source', lang)}]({latest['source_url']}))"
+    )
+ui.chart(charts.funding_against_budget, ui.Ref("funding_coverage", filters), lang)
+ui.download("funding_coverage", filters, lang)
 
-areas = ui.lookup("opportunity_areas")
-left, right = st.columns(2)
-summary_ref = ui.Ref("funding_summary", filters)
-ui.chart(charts.funding_by, summary_ref, "funder", lang, where=left)
-ui.chart(charts.funding_by, summary_ref, "level", lang, where=right)
-ui.chart(charts.funding_area_shares, summary_ref, areas, lang)
-ui.download("funding_summary", filters, lang, label="common.download_summary")
-ui.chart(charts.funding_ranking, ui.Ref("funding_top", filters), first, last, lang)
-ui.download("funding_top", filters, lang)
+if summary.empty:
+    st.info(t("common.empty", lang))
+else:
+    left, right = st.columns(2)
+    summary_ref = ui.Ref("funding_summary", filters)
+    ui.chart(charts.funding_by, summary_ref, "level", lang, where=left)
+    ui.chart(charts.funding_area_shares, summary_ref, ui.lookup("opportunity_areas"), lang, where=right)
+    if summary["funder"].nunique() > 1:
+        ui.chart(charts.funding_by, summary_ref, "funder", lang)
+    else:
+        st.caption(t("funding.no_split", lang))
+    first, last = int(summary["year"].min()), int(summary["year"].max())
+    ui.chart(charts.funding_ranking, ui.Ref("funding_top", filters), first, last, lang)
 ui.download("funding", filters, lang, label="common.download_rows")

@@ -23,13 +23,15 @@ else:
             "status",
             "valid_until",
             "days_left",
+            "basis",
+            "confirmed_on",
             "score_pct",
-            "provenance",
             "source_url",
         ],
         lang,
         height=420,
     )
+    st.caption(t("labels.basis_note", lang))
 ui.download("labels", filters, lang)
 
 ui.chart(
@@ -59,3 +61,13 @@ if not awards.empty:
         coloured=False,  # names the label and state in words; the chart and timeline colour them
     )
 ui.download("awards", filters, lang)
+
+st.subheader(t("labels.confirmations", lang))
+st.caption(t("labels.confirmations_note", lang))
+confirmations = ui.lookup("confirmations")
+ui.table(
+    confirmations,
+    ["cluster_id", "cluster", "label", "held_from", "held_on", "note", "source_url"],
+    lang,
+    coloured=False,
+)

@@ -1,58 +1,80 @@
-"""Overview: the programme on the date in numbers, and what needs attention."""
-
-import datetime as dt
+"""Overview: the programme on the date in numbers, beside what the programme itself published,
+and what needs attention."""
 
 import streamlit as st
 
 from dashboard import charts, summaries, ui
-from dashboard.i18n import date, nok, nok_short, number, percent, t
+from dashboard.i18n import date, nok_short, number, t
 
 filters, lang = ui.context()
 ui.page_header("page.overview", filters, lang)
 
 clusters = ui.extract("clusters", filters)
 labels = ui.extract("labels", filters)
-funding = ui.extract("funding_summary", filters)
-year = filters.date.year
+todo = ui.extract("attention", filters)
+coverage = ui.extract("programme_coverage", filters)
+budgets = ui.extract("funding_coverage", filters)
 
 levels = summaries.programme_counts(clusters)
-held = summaries.label_counts(labels)
-this_year, change = summaries.funding_change(funding, year)
+held = summaries.label_counts(labels[labels["level"].notna()])
+reported = summaries.latest_published(coverage, "clusters_total")
+budget = budgets.iloc[-1] if not budgets.empty else None
 
-kpis = st.columns([1, 1, 1, 1.3])
+kpis = st.columns(4)
 kpis[0].metric(
     t("overview.in_programme", lang),
     number(sum(levels.values()), lang),
+    help=t("overview.in_programme_help", lang),
     border=True,
 )
 kpis[1].metric(
     t("overview.active_labels", lang),
     number(sum(held.values()), lang),
+    help=t("overview.active_labels_help", lang),
     border=True,
 )
 kpis[2].metric(
-    t("overview.expiring", lang), number(summaries.expiring_count(labels), lang), border=True
+    t("overview.expiring", lang),
+    number(int((todo["kind"] == "expiring").sum()), lang),
+    border=True,
 )
 kpis[3].metric(
-    t("overview.funding_year", lang, year=year),
-    nok_short(this_year, lang),
-    help=nok(this_year, lang),
-    delta=None
-    if change is None
-    else t("overview.funding_delta", lang, delta=percent(change, lang), year=year - 1),
+    t("overview.budget", lang, year=budget["year"]) if budget is not None else t("overview.budget_none", lang),
+    nok_short(budget["budget_nok"], lang) if budget is not None else "–",
+    help=t("overview.budget_help", lang),
     border=True,
 )
 
+if reported is not None:
+    st.markdown(
+        t(
+            "overview.coverage_" + reported["counted"],
+            lang,
+            register=number(reported["register"], lang),
+            published=number(reported["published"], lang),
+            date=date(reported["reference_date"], lang),
+            year=reported["year"],
+        )
+        + f" ([{t('common.source', lang)}]({reported['source_url']}))"
+    )
+else:
+    st.markdown(t("overview.coverage_none", lang))
+
 detail = st.columns(2)
 with detail[0]:
-    st.markdown(" · ".join(f"**{level}** {number(n, lang)}" for level, n in levels.items()))
+    st.markdown(
+        " · ".join(
+            f"**{t(f'level.{level}', lang)}** {number(n, lang)}" for level, n in levels.items() if n
+        )
+        or t("overview.none_in_programme", lang)
+    )
 with detail[1]:
     st.markdown(
         " · ".join(f"**{t(f'label.{k}', lang)}** {number(n, lang)}" for k, n in held.items())
     )
 
 st.subheader(t("overview.attention", lang))
-todo = ui.extract("attention", filters)
+st.caption(t("overview.attention_note", lang))
 if todo.empty:
     st.success(t("overview.attention_none", lang))
 else:
@@ -60,29 +82,34 @@ else:
     def describe(row) -> str:
         label = t(f"label.{row.label}", lang) if isinstance(row.label, str) else ""
         if row.kind == "expiring":
-            return t(
+            text = t(
                 "overview.issue_expiring",
                 lang,
                 label=label,
                 days=row.days_left,
                 date=date(row.valid_until, lang),
             )
-        if row.kind == "expired":
-            renew = row.valid_until + dt.timedelta(days=summaries.RENEWAL_GRACE_DAYS)
-            return t(
+        elif row.kind == "expired":
+            text = t(
                 "overview.issue_expired",
                 lang,
                 label=label,
-                days=-row.days_left,
                 date=date(row.valid_until, lang),
-                renew=date(renew, lang),
+                renew=date(row.renew_by, lang),
             )
-        return t("overview.issue_gce", lang)
+        else:
+            text = t("overview.issue_gce", lang)
+        return text + " · " + t(f"basis.{row.basis}" if isinstance(row.basis, str) else "basis.none", lang)
 
     todo = todo.assign(issue=[describe(r) for r in todo.itertuples()])
     ui.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)
 ui.download("attention", filters, lang)
 
-ui.chart(charts.programme_by_level, ui.Ref("periods", filters), year, lang)
-ui.download("periods", filters, lang)
-st.caption(t("common.provenance_note", lang))
+ui.chart(
+    charts.programme_by_level,
+    ui.Ref("programme_by_year", filters),
+    ui.Ref("programme_coverage", filters),
+    lang,
+)
+st.caption(t("overview.levels_note", lang))
+ui.download("programme_coverage", filters, lang)

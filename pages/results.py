@@ -1,65 +1,77 @@
-"""Results by opportunity area: each indicator over time per area and per level, and a cluster
-against the peers of its level."""
+"""Results: published member counts per cluster and opportunity area as of the date (the latest
+count carried forward, and shown as such), the programme's own published results per year, and
+a cluster against its level's peers where enough peers have a figure."""
 
 import streamlit as st
 
 from dashboard import charts, ui
-from dashboard.i18n import t
+from dashboard.filters import Filters
+from dashboard.i18n import number, t
+
+MIN_PEERS = 5
 
 filters, lang = ui.context()
 ui.page_header("page.results", filters, lang)
 
-indicators = ui.lookup("indicators")
-names = dict(zip(indicators["indicator_id"], indicators[f"name_{lang}"], strict=True))
-units = dict(zip(indicators["indicator_id"], indicators["unit"], strict=True))
-indicator = ui.page_choice(
-    "indicator",
-    list(names),
-    default="members",
-    label=t("results.indicator", lang),
-    lang=lang,
-    format_func=names.get,
+members = ui.extract("members", filters)
+clusters = ui.extract("clusters", filters)
+in_programme = clusters["level"].notna().sum()
+covered = len(members)
+st.markdown(
+    t(
+        "results.coverage",
+        lang,
+        covered=number(covered, lang),
+        total=number(in_programme, lang),
+    )
 )
-
-summary = ui.extract("results_summary", filters)
-chosen = summary[summary["indicator"] == indicator]
-st.caption(t("results.provenance_note", lang))
 areas = ui.lookup("opportunity_areas")
+ui.chart(charts.members_by_cluster, ui.Ref("members", filters), areas, lang)
+st.caption(t("results.members_note", lang))
+ui.download("members", filters, lang)
+
+st.subheader(t("results.programme", lang))
+st.caption(t("results.programme_note", lang))
 left, right = st.columns(2)
+figures = ui.Ref("programme_figures", filters)
 ui.chart(
-    charts.results_over_time,
-    chosen,
-    "area_id",
-    names[indicator],
-    units[indicator],
-    areas,
+    charts.programme_results,
+    figures,
+    ("participating_companies", "member_companies"),
     lang,
     where=left,
 )
 ui.chart(
-    charts.results_over_time,
-    chosen,
-    "level",
-    names[indicator],
-    units[indicator],
-    areas,
+    charts.programme_results,
+    figures,
+    ("excess_value_creation_pp", "excess_sales_pp", "excess_employment_pp"),
     lang,
     where=right,
 )
+ui.download("programme_figures", filters, lang)
 
-ui.download("results_summary", filters, lang, label="common.download_summary")
-
-clusters = ui.query("result_clusters", indicator, filters)
-if not clusters.empty:
-    cluster_names = dict(zip(clusters["cluster_id"], clusters["cluster"], strict=True))
+st.subheader(t("results.peers_title", lang))
+counted = members
+if counted.empty:
+    st.info(t("results.no_members", lang))
+else:
+    names = dict(zip(counted["cluster_id"], counted["cluster"], strict=True))
     peer = st.selectbox(
-        t("results.peer_cluster", lang),
-        list(cluster_names),
-        format_func=cluster_names.get,
-        key="w_peer",
+        t("results.peer_cluster", lang), list(names), format_func=names.get, key="w_peer"
     )
-    stats = ui.query("peer_stats", peer, indicator, filters)
-    ui.chart(
-        charts.peer_comparison, stats, cluster_names[peer], names[indicator], units[indicator], lang
-    )
+    level = counted.set_index("cluster_id").loc[peer, "level"]
+    peer_filters = Filters(levels=(level,), as_of=filters.as_of)
+    peers = ui.extract("members", peer_filters)
+    if len(peers) - 1 < MIN_PEERS:
+        st.info(
+            t(
+                "results.too_few_peers",
+                lang,
+                peers=number(len(peers) - 1, lang),
+                level=t(f"level.{level}", lang),
+                needed=MIN_PEERS,
+            )
+        )
+    else:
+        ui.chart(charts.peer_comparison, ui.Ref("members", peer_filters), peer, lang)
 ui.download("results", filters, lang, label="common.download_rows")

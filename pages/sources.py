@@ -1,10 +1,11 @@
-"""Data & sources: what each table holds, how much of it is published, and the full extracts."""
+"""Data & sources: what each table holds, how much of the programme the record covers per year,
+the rules behind every estimate and alert, the programme's own figures, and full extracts."""
 
 import datetime as dt
 
 import streamlit as st
 
-from dashboard import extracts, ui
+from dashboard import charts, extracts, ui
 from dashboard.filters import Filters
 from dashboard.i18n import date, t
 
@@ -20,6 +21,22 @@ st.markdown(
         built=date(built, lang),
         as_of=date(dt.date.fromisoformat(meta["data_as_of"]), lang),
     )
+)
+st.markdown(t("sources.provenance_rule", lang))
+
+st.subheader(t("sources.coverage", lang))
+st.caption(t("sources.coverage_note", lang))
+ui.chart(charts.coverage_heatmap, ui.Ref("coverage", filters), lang)
+ui.download("coverage", filters, lang)
+
+st.subheader(t("sources.programme_counts", lang))
+counts = ui.extract("programme_coverage", filters)
+ui.table(
+    counts,
+    ["measure", "reference_date", "published", "register", "note", "source_url"],
+    lang,
+    profile_link=False,
+    coloured=False,
 )
 
 st.subheader(t("sources.tables", lang))
@@ -51,15 +68,22 @@ st.dataframe(
     },
 )
 
+st.subheader(t("sources.rules", lang))
+st.markdown(t("sources.rules_text", lang))
+ui.table(
+    ui.lookup("rules"),
+    ["rule_id", "value", "unit", "applies_to", "note", "source_url"],
+    lang,
+    profile_link=False,
+    coloured=False,
+)
+
 st.subheader(t("sources.imports", lang))
 imports = ui.lookup("imports")
 if imports.empty:
     st.caption(t("sources.no_imports", lang))
 else:
     st.dataframe(imports, hide_index=True, width="stretch")
-
-st.subheader(t("sources.rules", lang))
-st.markdown(t("sources.rules_text", lang))
 
 st.subheader(t("sources.extracts", lang))
 full = Filters(as_of=filters.as_of)

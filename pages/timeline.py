@@ -39,7 +39,7 @@ else:
             "status",
             "valid_until",
             "days_left",
-            "provenance",
+            "basis",
             "source_url",
         ],
         lang,

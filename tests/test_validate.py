@@ -41,8 +41,8 @@ def test_missing_column(data_copy):
     f = data_copy / "clusters.csv"
     replace(
         f,
-        "cluster_id,name,name_en,region,city,area_id,",
-        "cluster_id,name,name_en,region,city,area,",
+        "cluster_id,name,name_en,former_names,region,city,area_id,",
+        "cluster_id,name,name_en,former_names,region,city,area,",
     )
     assert problems(data_copy) == [
         f"{f}, row 1, column area_id: required column is missing from the header"
@@ -70,6 +70,8 @@ def test_bad_date(data_copy):
 def test_impossible_date(data_copy):
     f = data_copy / "programme_periods.csv"
     replace(f, "gce-node,GCE,2014-06-18", "gce-node,GCE,2014-02-30")
+    # the NCE period before it ends by until_next, which would then have no next start to use
+    replace(f, "gce-node,NCE,2009-06-11,day,2014-06-17,until_next", "gce-node,NCE,2009-06-11,day,2014-06-17,")
     row = row_of(f, "2014-02-30")
     assert problems(data_copy) == [
         f"{f}, row {row}, column start_date: '2014-02-30' is not a date (YYYY-MM-DD)"
@@ -78,9 +80,7 @@ def test_impossible_date(data_copy):
 
 def test_score_over_100(data_copy):
     f = data_copy / "certifications.csv"
-    replace(f, ",2027-04-17,95.0,", ",2027-04-17,120,") if ",95.0," in f.read_text() else replace(
-        f, ",2027-04-17,95,", ",2027-04-17,120,"
-    )
+    replace(f, ",2026-12-31,label_three_year_cycle,95,", ",2026-12-31,label_three_year_cycle,120,")
     row = row_of(f, ",120,")
     assert problems(data_copy) == [
         f"{f}, row {row}, column score_pct: 120 is outside the range 0–100"
@@ -91,16 +91,14 @@ def test_negative_amount(data_copy):
     f = data_copy / "funding.csv"
     first = f.read_text(encoding="utf-8").splitlines()[1].split(",")
     replace(f, ",".join(first[:4]), ",".join([*first[:3], "-5"]))
-    assert problems(data_copy) == [f"{f}, row 2, column amount_nok: -5 is outside the range ≥ 0"]
+    assert f"{f}, row 2, column amount_nok: -5 is outside the range ≥ 0" in problems(data_copy)
 
 
 def test_amount_must_be_whole_kroner(data_copy):
     f = data_copy / "funding.csv"
     first = f.read_text(encoding="utf-8").splitlines()[1].split(",")
     replace(f, ",".join(first[:4]), ",".join([*first[:3], "1500.50"]))
-    assert problems(data_copy) == [
-        f"{f}, row 2, column amount_nok: '1500.50' is not a whole number"
-    ]
+    assert f"{f}, row 2, column amount_nok: '1500.50' is not a whole number" in problems(data_copy)
 
 
 def test_duplicate_key(data_copy):
@@ -116,7 +114,11 @@ def test_duplicate_key(data_copy):
 
 def test_valid_until_before_awarded_on(data_copy):
     f = data_copy / "certifications.csv"
-    replace(f, "gce-node,Gold,2012-04-18,2015-04-17", "gce-node,Gold,2012-04-18,2011-04-17")
+    replace(
+        f,
+        "gce-node,Gold,2012-04-18,day,2015-04-17,label_three_year_cycle",
+        "gce-node,Gold,2012-04-18,day,2011-04-17,",
+    )
     row = row_of(f, "2011-04-17")
     assert problems(data_copy) == [
         f"{f}, row {row}, column valid_until: valid_until 2011-04-17 is before awarded_on 2012-04-18"
@@ -128,7 +130,8 @@ def test_unknown_level(data_copy):
     replace(f, "gce-node,GCE,", "gce-node,Champions League,")
     row = row_of(f, "Champions League")
     assert problems(data_copy) == [
-        f"{f}, row {row}, column level: 'Champions League' is not one of Arena, Arena Pro, NCE, GCE, Mature"
+        f"{f}, row {row}, column level: 'Champions League' is not one of Arena, Arena Pro, NCE, GCE, "
+        "Mature, NIC Connect, NIC Impact"
     ]
 
 
@@ -155,10 +158,10 @@ def test_empty_file(data_copy):
     assert f"{f}: the file is empty (no header row)" in problems(data_copy)
 
 
-def test_header_without_rows(data_copy):
-    f = data_copy / "certifications.csv"
+def test_header_without_rows_is_an_empty_table(data_copy):
+    f = data_copy / "label_confirmations.csv"
     f.write_text(f.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
-    assert problems(data_copy) == [f"{f}: the file has a header but no data rows"]
+    assert read_dataset(data_copy)["label_confirmations"].rows == []
 
 
 def test_missing_file(data_copy):
@@ -168,18 +171,9 @@ def test_missing_file(data_copy):
 
 def test_published_row_without_source(data_copy):
     f = data_copy / "programme_periods.csv"
-    line = next(
-        x for x in f.read_text(encoding="utf-8").splitlines() if x.startswith("gce-node,GCE,")
-    )
-    replace(
-        f,
-        line,
-        line.replace(
-            "https://gcenode.no/news/node-has-as-one-of-the-two-first-norwegian-clusters-received-global-center-of-expertise-gce-status/",
-            "",
-        ),
-    )
-    row = row_of(f, "gce-node,GCE,")
+    url = "https://www.nce-se.no/index_old.php/nce-se/print/nce_systems_engineering_videreutvikles"
+    replace(f, f",published,{url},", ",published,,")
+    row = row_of(f, "nce-systems-engineering,NCE,")
     assert problems(data_copy) == [
         f"{f}, row {row}, column source_url: a published row needs a source_url"
     ]
@@ -196,7 +190,10 @@ def test_source_that_is_not_a_url(data_copy):
 
 def test_overlapping_periods(data_copy):
     f = data_copy / "programme_periods.csv"
-    replace(f, "gce-node,GCE,2014-06-18", "gce-node,GCE,2014-01-01")
+    replace(
+        f, "gce-node,GCE,2014-06-18,day,2024-06-17,term_ten_years", "gce-node,GCE,2014-01-01,day,2024-06-17,"
+    )
+    replace(f, "gce-node,NCE,2009-06-11,day,2014-06-17,until_next", "gce-node,NCE,2009-06-11,day,2014-06-17,")
     row = row_of(f, "gce-node,GCE,2014-01-01")
     nce_row = row_of(f, "gce-node,NCE,")
     assert problems(data_copy) == [
@@ -221,7 +218,7 @@ def test_unknown_provenance(data_copy):
     parts = first.split(",")
     replace(f, first, ",".join([*parts[:4], "guess", *parts[5:]]))
     assert problems(data_copy) == [
-        f"{f}, row 2, column provenance: 'guess' is not one of published, estimate, illustrative"
+        f"{f}, row 2, column provenance: 'guess' is not one of published, estimate"
     ]
 
 
@@ -235,7 +232,7 @@ def test_year_that_is_not_a_year(data_copy):
 
 def test_id_with_spaces(data_copy):
     f = data_copy / "indicators.csv"
-    replace(f, "projects,", "Collab projects,")
+    replace(f, "members,", "Collab projects,")
     found = problems(data_copy)
     row = row_of(f, "Collab projects")
     assert found[0] == (
@@ -246,7 +243,7 @@ def test_id_with_spaces(data_copy):
 
 def test_unknown_indicator_in_results(data_copy):
     f = data_copy / "results.csv"
-    replace(f, ",projects,", ",patents,")
+    replace(f, ",members,", ",patents,")
     row = row_of(f, ",patents,")
     assert problems(data_copy) == [
         f"{f}, row {row}, column indicator: unknown indicator_id 'patents' (not in indicators.csv)"
@@ -294,4 +291,125 @@ def test_cli_build_lists_problems_and_keeps_the_store(data_copy, tmp_path):
     assert run.returncode == 1
     assert "Build stopped: 1 problem(s)" in run.stderr and "the store was not changed" in run.stderr
     assert "column awarded_on: '2012-04-31' is not a date (YYYY-MM-DD)" in run.stderr
+    assert db.read_bytes() == before
+
+
+def _append(path: Path, line: str) -> int:
+    """Add a data row; returns its spreadsheet row."""
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\n" + line + "\n", encoding="utf-8")
+    return len(text.rstrip("\n").splitlines()) + 1
+
+
+URL = "https://example.org/source"
+
+
+@pytest.mark.parametrize(
+    ("file", "edit", "column", "message"),
+    [
+        (
+            "programme_figures.csv",
+            ("append", f"2019,clusters_happy,3,on_date,2019-11-20,published,{URL},x"),
+            "measure",
+            "'clusters_happy' is not one of clusters_total",
+        ),
+        (
+            "label_confirmations.csv",
+            ("append", f"gce-nod,Gold,,2018-06-30,{URL},held Gold"),
+            "cluster_id",
+            "unknown cluster_id 'gce-nod' (not in clusters.csv)",
+        ),
+        (
+            "clusters.csv",
+            ("replace", "Arena Velferdsteknologi,Rogaland", "Arena Velferdsteknologi,Rogaland"),
+            "successor_id",
+            "unknown cluster_id 'norway-health-tek' (not in clusters.csv)",
+        ),
+        (
+            "clusters.csv",
+            ("replace", "MediArena | Media City Bergen,Vestland,", "MediArena | Media City Bergen,Østlandet,"),
+            "region",
+            "unknown county 'Østlandet' (not in counties.csv)",
+        ),
+        (
+            "clusters.csv",
+            ("replace", "MediArena | Media City Bergen,Vestland,", "MediArena | Media City Bergen,Viken,"),
+            "region",
+            "'Viken' is no longer a county; today's are Agder, Akershus, Buskerud",
+        ),
+        (
+            "programme_periods.csv",
+            (
+                "replace",
+                "toppniva/,NCE Media in the 18 Jun 2014 round. CONFLICT: mediacitybergen.no dates NCE to 2015; this row follows Siva",
+                "toppniva/,",
+            ),
+            "note",
+            "an estimate row needs its rule written in note",
+        ),
+        (
+            "certifications.csv",
+            ("replace", "gce-ocean-technology,Gold,2015-01-01,year,2016-12-31,", "gce-ocean-technology,Gold,2015-01-01,year,2017-12-31,"),
+            "valid_until",
+            "validity_rule label_renewal gives valid_until 2016-12-31, not 2017-12-31",
+        ),
+        (
+            "programme_periods.csv",
+            ("replace", "gce-ocean-technology,GCE,2015-06-12,day,2025-06-11,", "gce-ocean-technology,GCE,2015-06-12,day,2026-06-11,"),
+            "end_date",
+            "end_rule term_ten_years gives end_date 2025-06-11, not 2026-06-11",
+        ),
+        (
+            "programme_periods.csv",
+            ("replace", "norwegian-smart-care-cluster,Arena Pro,2019-11-08,day,", "norwegian-smart-care-cluster,Arena Pro,2019-11-01,month,"),
+            "provenance",
+            "a published row states its dates: with start_precision month",
+        ),
+        (
+            "funding.csv",
+            ("append", "gce-node,2030,Klyngeprogrammet,10000000,estimate,,made up"),
+            "provenance",
+            "an estimate of funding must follow from a published grant (grants.csv)",
+        ),
+        (
+            "programme_figures.csv",
+            ("append", f"2019,clusters_gce,3,during_year,2019-06-30,published,{URL},x"),
+            "reference_date",
+            "a figure for the whole year is dated 31 December 2019, not 2019-06-30",
+        ),
+    ],
+    ids=[
+        "unknown measure",
+        "confirmation for unknown cluster",
+        "successor that does not exist",
+        "region not a county",
+        "region no longer a county",
+        "estimate without a rule",
+        "expiry not by its rule",
+        "period end not by its rule",
+        "published row with a derived date",
+        "funding estimate without a grant",
+        "year figure not dated 31 Dec",
+    ],
+)
+def test_new_tables_and_columns_refuse_bad_input(data_copy, tmp_path, file, edit, column, message):
+    from dashboard import store
+
+    db = tmp_path / "store.duckdb"
+    store.build(data_copy, db)
+    before = db.read_bytes()
+    f = data_copy / file
+    if file == "clusters.csv" and column == "successor_id":
+        line = next(x for x in f.read_text(encoding="utf-8").splitlines() if x.startswith("norwegian-smart-care-cluster,"))
+        replace(f, line, line.replace(",norway-health-tech,", ",norway-health-tek,"))
+        row = row_of(f, "norway-health-tek")
+    elif edit[0] == "append":
+        row = _append(f, edit[1])
+    else:
+        row = row_of(f, edit[1])
+        replace(f, edit[1], edit[2])
+    found = problems(data_copy)
+    assert any(p.startswith(f"{f}, row {row}, column {column}: {message}") for p in found), found
+    with pytest.raises(ValidationError):
+        store.build(data_copy, db)
     assert db.read_bytes() == before

@@ -15,6 +15,7 @@ import plotly.io as pio
 
 from . import theme
 from .contract import LABELS, LEVELS
+from .i18n import number as number_text
 from .i18n import t
 
 LABEL_ORDER = list(LABELS[::-1])
@@ -142,19 +143,13 @@ def _empty(title: str, lang: str) -> go.Figure:
     return _style(go.Figure(), lang, title, "", "")
 
 
-def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.Figure:
-    """Clusters in the programme per year, stacked by the level each held that year."""
+def programme_by_level(counts: pd.DataFrame, published: pd.DataFrame, lang: str) -> go.Figure:
+    """Clusters in the register per year, stacked by the level each held that year
+    (`programme_by_year`), with the programme's published totals (`programme_coverage`) as
+    markers, so a missing intake shows as a gap between the two, never as a collapse."""
     title = t("overview.levels_chart", lang)
-    rows = []
-    for p in periods.itertuples():
-        end = p.end_date.year if pd.notna(p.end_date) else last_year
-        for year in range(p.start_date.year, min(end, last_year) + 1):
-            rows.append((p.cluster_id, year, p.start_date, p.level))
-    if not rows:
+    if counts.empty:
         return _empty(title, lang)
-    frame = pd.DataFrame(rows, columns=["cluster_id", "year", "start", "level"])
-    frame = frame.sort_values("start").groupby(["cluster_id", "year"]).last().reset_index()
-    counts = frame.groupby(["year", "level"]).size().reset_index(name="clusters")
     fig = px.bar(
         counts,
         x="year",
@@ -169,7 +164,26 @@ def programme_by_level(periods: pd.DataFrame, last_year: int, lang: str) -> go.F
         + t("axis.clusters", lang).lower()
         + " (%{customdata[0]})<extra></extra>"
     )
-    _integer_axis(fig, counts.groupby("year")["clusters"].sum().max())
+    totals = published[published["measure"] == "clusters_total"]
+    if not totals.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=totals["reference_date"].map(lambda d: d.year),
+                y=totals["published"],
+                mode="markers",
+                marker={"symbol": "diamond", "size": 11, "color": theme.PUBLISHED_MARKER},
+                name=t("overview.published_total", lang),
+                customdata=totals[["reference_date"]].astype(str).to_numpy(),
+                hovertemplate="%{customdata[0]}: %{y} "
+                + t("axis.clusters", lang).lower()
+                + "<extra>"
+                + t("overview.published_total", lang)
+                + "</extra>",
+            )
+        )
+    top = max(counts.groupby("year")["clusters"].sum().max(), totals["published"].max() or 0)
+    _integer_axis(fig, top)
+    fig.update_xaxes(dtick=2, tickformat="d")
     return _style(
         fig, lang, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang)
     )
@@ -294,7 +308,7 @@ def _provenance_patterns(lang: str) -> dict[str, str]:
 
 
 def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
-    """Funding per year stacked by funder or level; estimates and illustrative rows patterned."""
+    """Funding per year stacked by funder or level; estimates patterned."""
     title = t(f"funding.by_{dimension}", lang)
     if funding.empty:
         return _empty(title, lang)
@@ -374,7 +388,6 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
         for k, c in {
             "published": "#0072B2",
             "estimate": "#56B4E9",
-            "illustrative": "#BBBBBB",
         }.items()
     }
     fig = _stacked_bars(
@@ -394,107 +407,174 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
     return _style(fig, lang, title, t("axis.nok", lang), "", t("legend.provenance", lang))
 
 
-def _unit_axis(unit: str, lang: str) -> str:
-    return t("axis.pp", lang) if unit == "pp" else t("axis.count", lang)
+def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
+    """Each cluster's latest published member count as of the date (`members`), coloured by
+    opportunity area; the year of the count is in the bar's label, since counts carry forward."""
+    title = t("results.members_chart", lang)
+    if members.empty:
+        return _empty(title, lang)
+    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    frame = members.sort_values("value", ascending=False).head(40).copy()
+    frame["area_name"] = frame["area_id"].map(names)
+    frame["label"] = frame["year"].map(lambda y: f"({int(y)})")
+    fig = px.bar(
+        frame,
+        x="value",
+        y="cluster",
+        color="area_name",
+        orientation="h",
+        text="label",
+        color_discrete_map={names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names},
+        custom_data=["area_name", "year"],
+    )
+    fig.update_traces(
+        textposition="outside",
+        hovertemplate="%{y}<br>%{x:,.0f} ("
+        + t("results.count_year", lang)
+        + " %{customdata[1]})<extra>%{customdata[0]}</extra>",
+    )
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=frame["cluster"])
+    fig.update_layout(height=max(360, 24 * len(frame) + 160))
+    return _style(fig, lang, title, t("axis.members", lang), "", t("legend.area", lang), True)
 
 
-def results_over_time(
-    summary: pd.DataFrame,
-    dimension: str,
-    indicator_name: str,
-    unit: str,
-    areas: pd.DataFrame,
-    lang: str,
-) -> go.Figure:
-    """One indicator per year by opportunity area or level, from `results_summary` rows of that
-    indicator: sums for counts, means over clusters for percentage points."""
-    key = "results.by_area" if dimension == "area_id" else "results.by_level"
-    title = t(key, lang, indicator=indicator_name)
-    frame = summary.dropna(subset=[dimension])
+def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: str) -> go.Figure:
+    """The programme's own published results per year (`programme_figures`): a marker for each
+    year the record gives, nothing drawn for the years it is silent about."""
+    title = t("results.programme_chart_" + measures[0], lang)
+    frame = figures[figures["measure"].isin(measures)].copy()
     if frame.empty:
         return _empty(title, lang)
-    how = "mean" if unit == "pp" else "sum"
-    sums = frame.groupby(["year", dimension], as_index=False)[["value_sum", "value_count"]].sum()
-    sums["value"] = sums["value_sum"] / (sums["value_count"] if how == "mean" else 1)
-    if dimension == "area_id":
-        names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
-        sums["shown"] = sums["area_id"].map(names)
-        colours = {names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names}
-    else:
-        sums["shown"] = sums["level"]
-        colours = theme.LEVEL_COLOURS
-    fig = px.line(
-        sums,
-        x="year",
-        y="value",
-        color="shown",
-        markers=True,
-        color_discrete_map=colours,
-        custom_data=["shown"],
+    frame["shown"] = _translated(frame["measure"], "measure", lang)
+    fig = px.scatter(
+        frame, x="year", y="value", color="shown", custom_data=["shown", "source_url"]
     )
-    fmt = "%{y:.1f} pp" if unit == "pp" else "%{y:,.0f}"
-    fig.update_traces(hovertemplate="%{x} · %{customdata[0]}: " + fmt + "<extra></extra>")
-    legend = t("legend.area" if dimension == "area_id" else "legend.level", lang)
-    note = t("results.mean" if how == "mean" else "results.sum", lang)
-    return _style(
-        fig, lang, f"{title} ({note.lower()})", t("axis.year", lang), _unit_axis(unit, lang), legend
+    fig.update_traces(
+        marker={"size": 12},
+        hovertemplate="%{x} · %{customdata[0]}: %{y:,}<extra></extra>",
     )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(rangemode="tozero")
+    unit = "axis.pp" if measures[0].startswith("excess") else "axis.companies"
+    return _style(fig, lang, title, t("axis.year", lang), t(unit, lang), t("legend.measure", lang))
 
 
-def peer_comparison(
-    stats: pd.DataFrame, cluster: str, indicator_name: str, unit: str, lang: str
-) -> go.Figure:
-    """A cluster's indicator against the median and middle half of the clusters at its level
-    (`queries.peer_stats`)."""
-    title = t("results.peers", lang, cluster=cluster)
-    if stats.empty:
+def peer_comparison(peers: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
+    """A cluster's latest published member count among the clusters at its level (`members`
+    for that level), with the peers' median as a line."""
+    if peers.empty:
+        return _empty(t("results.peers_title", lang), lang)
+    own = peers[peers["cluster_id"] == cluster_id]
+    name = own["cluster"].iloc[0] if not own.empty else cluster_id
+    frame = peers.sort_values("value", ascending=False).copy()
+    frame["who"] = [
+        t("results.this_cluster", lang) if c == cluster_id else t("results.peer", lang)
+        for c in frame["cluster_id"]
+    ]
+    fig = px.bar(
+        frame,
+        x="value",
+        y="cluster",
+        color="who",
+        orientation="h",
+        color_discrete_map={
+            t("results.this_cluster", lang): "#D55E00",
+            t("results.peer", lang): "#56B4E9",
+        },
+        custom_data=["year"],
+    )
+    fig.update_traces(
+        hovertemplate="%{y}: %{x:,.0f} (" + t("results.count_year", lang) + " %{customdata[0]})"
+        "<extra></extra>"
+    )
+    others = frame.loc[frame["cluster_id"] != cluster_id, "value"]
+    fig.add_vline(x=float(others.median()), line_dash="dash", line_color="#000000")
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=frame["cluster"])
+    fig.update_layout(height=max(300, 24 * len(frame) + 160))
+    title = t("results.peers", lang, cluster=name, median=number_text(others.median(), lang))
+    return _style(fig, lang, title, t("axis.members", lang), "", "")
+
+
+def member_history(results: pd.DataFrame, lang: str) -> go.Figure:
+    """One cluster's published member counts: a marker per count, no line between them, since
+    the record says nothing about the years in between."""
+    title = t("cluster.members_history", lang)
+    frame = results[results["indicator"] == "members"]
+    if frame.empty:
         return _empty(title, lang)
-    own = stats
+    fig = px.scatter(frame, x="year", y="value", custom_data=["source_url"])
+    fig.update_traces(
+        marker={"size": 12, "color": "#0072B2"},
+        hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
+    )
+    fig.update_xaxes(dtick=1, tickformat="d")
+    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(height=300)
+    return _style(fig, lang, title, t("axis.year", lang), t("axis.members", lang))
+
+
+def funding_against_budget(coverage: pd.DataFrame, lang: str) -> go.Figure:
+    """The programme's published budget per year beside the money the register ties to
+    clusters by published grants (`funding_coverage`): the gap is what the record lacks."""
+    title = t("funding.coverage_chart", lang)
+    if coverage.empty:
+        return _empty(title, lang)
     fig = go.Figure()
     fig.add_trace(
-        go.Scatter(
-            x=stats["year"],
-            y=stats["q3"],
-            mode="lines",
-            line={"width": 0},
-            showlegend=False,
-            hoverinfo="skip",
+        go.Bar(
+            x=coverage["year"],
+            y=coverage["budget_nok"],
+            name=t("funding.budget", lang),
+            marker={"color": "#BBBBBB"},
+            hovertemplate="%{x}: " + _nok_hover("y", lang) + "<extra></extra>",
         )
     )
     fig.add_trace(
-        go.Scatter(
-            x=stats["year"],
-            y=stats["q1"],
-            mode="lines",
-            line={"width": 0},
-            fill="tonexty",
-            fillcolor="rgba(86,180,233,0.25)",
-            name=t("results.peer_band", lang),
-            hoverinfo="skip",
+        go.Bar(
+            x=coverage["year"],
+            y=coverage["register_nok"],
+            name=t("funding.register", lang),
+            marker={"color": "#0072B2", "pattern": {"shape": "/", "fgcolor": "#FFFFFF"}},
+            hovertemplate="%{x}: " + _nok_hover("y", lang) + "<extra></extra>",
         )
     )
-    fig.add_trace(
-        go.Scatter(
-            x=stats["year"],
-            y=stats["median"],
-            mode="lines",
-            line={"color": "#0072B2", "dash": "dash"},
-            name=t("results.peer_median", lang),
-            hovertemplate="%{x}: %{y:,.1f}<extra>" + t("results.peer_median", lang) + "</extra>",
+    fig.update_layout(barmode="group")
+    fig.update_xaxes(dtick=1, tickformat="d")
+    return _style(fig, lang, title, t("axis.year", lang), t("axis.nok", lang))
+
+
+def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
+    """Per table and year, the share of the clusters in the programme that the record covers
+    (`coverage`); each cell says published / estimate / unknown in words on hover and as text."""
+    title = t("sources.coverage_chart", lang)
+    if coverage.empty:
+        return _empty(title, lang)
+    frame = coverage.copy()
+    frame["table"] = _translated(frame["table_name"], "coverage", lang)
+    frame["share"] = 100 * (frame["published"] + frame["estimate"]) / frame["in_programme"]
+    frame["text"] = [
+        f"{p}/{e}/{u}" for p, e, u in zip(frame["published"], frame["estimate"], frame["unknown"])
+    ]
+    grid = frame.pivot(index="table", columns="year", values="share")
+    text = frame.pivot(index="table", columns="year", values="text")
+    fig = go.Figure(
+        go.Heatmap(
+            z=grid.to_numpy(),
+            x=grid.columns,
+            y=grid.index,
+            text=text.to_numpy(),
+            texttemplate="%{text}",
+            textfont={"size": 10},
+            colorscale=[[0, "#FFFFFF"], [1, "#0072B2"]],
+            zmin=0,
+            zmax=100,
+            colorbar={"title": {"text": t("axis.share", lang)}},
+            hovertemplate="%{y} %{x}: %{z:.0f} % (%{text})<extra></extra>",
         )
     )
-    fig.add_trace(
-        go.Scatter(
-            x=own["year"],
-            y=own["value"],
-            mode="lines+markers",
-            line={"color": "#D55E00", "width": 3},
-            name=cluster,
-            customdata=own[["level"]],
-            hovertemplate="%{x} (%{customdata[0]}): %{y:,.1f}<extra>" + cluster + "</extra>",
-        )
-    )
-    return _style(fig, lang, title, t("axis.year", lang), _unit_axis(unit, lang))
+    fig.update_xaxes(dtick=2, tickformat="d")
+    fig.update_layout(height=280)
+    return _style(fig, lang, title, t("axis.year", lang), "")
 
 
 def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:

@@ -17,7 +17,6 @@ LANGUAGES = ("nb", "en")
 LOCALES = {"nb": "nb_NO", "en": "en_GB"}
 
 CATALOGUE: dict[str, dict[str, str]] = {
-    # Navigation and sidebar
     "app.title": {"en": "Klyngemonitor", "nb": "Klyngemonitor"},
     "app.tagline": {
         "en": "Norway's cluster programme for its funders",
@@ -116,13 +115,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "funder.Siva": {"en": "Siva", "nb": "Siva"},
     "funder.Forskningsrådet": {"en": "Forskningsrådet", "nb": "Forskningsrådet"},
     "funder.County": {"en": "County", "nb": "Fylkeskommune"},
-    "funder.Members": {"en": "Members' own effort", "nb": "Medlemmenes egeninnsats"},
     "funder.Other": {"en": "Other", "nb": "Andre"},
     "level.none": {"en": "Not in programme", "nb": "Ikke i programmet"},
     "provenance.published": {"en": "Published", "nb": "Publisert"},
     "provenance.estimate": {"en": "Estimate", "nb": "Estimat"},
-    "provenance.illustrative": {"en": "Illustrative", "nb": "Illustrativ"},
-    # Common
     "common.download": {"en": "Download CSV", "nb": "Last ned CSV"},
     "common.download_summary": {
         "en": "Download the charts' figures (CSV)",
@@ -138,8 +134,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Ingenting passer filtrene på denne datoen.",
     },
     "common.provenance_note": {
-        "en": "Funding per cluster and most results are not published: those rows are estimates or illustrative figures made by documented rules (see Data & sources). Patterned bars are not published figures.",
-        "nb": "Finansiering per klynge og de fleste resultater er ikke publisert: de radene er estimater eller illustrative tall laget etter dokumenterte regler (se Data og kilder). Skraverte søyler er ikke publiserte tall.",
+        "en": "Published: a cited source states the figure. Estimate: made by a rule written in the row's note from published figures (see Data & sources). Patterned bars are estimates.",
+        "nb": "Publisert: en oppgitt kilde sier tallet. Estimat: laget etter en regel som står i radens merknad, fra publiserte tall (se Data og kilder). Skraverte søyler er estimater.",
     },
     "common.as_of": {"en": "as of {date}", "nb": "per {date}"},
     "common.open": {"en": "Open", "nb": "Åpne"},
@@ -152,7 +148,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Showing the {shown} clusters whose labels run latest, of {total}; the download has every award.",
         "nb": "Viser de {shown} klyngene med merker som varer lengst, av {total}; nedlastingen har alle tildelinger.",
     },
-    # Column headers shown in tables
     "col.cluster": {"en": "Cluster", "nb": "Klynge"},
     "col.profile": {"en": "Profile", "nb": "Profil"},
     "col.area": {"en": "Opportunity area", "nb": "Mulighetsområde"},
@@ -181,12 +176,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "col.extract": {"en": "Extract", "nb": "Uttrekk"},
     "col.issue": {"en": "What needs attention", "nb": "Hva som krever oppfølging"},
     "col.clusters": {"en": "Clusters", "nb": "Klynger"},
-    # Overview
     "overview.in_programme": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
     "overview.active_labels": {"en": "Active labels", "nb": "Gyldige klyngemerker"},
-    "overview.expiring": {"en": "Expiring within 180 days", "nb": "Utløper innen 180 dager"},
-    "overview.funding_year": {"en": "Funding {year}", "nb": "Finansiering {year}"},
-    "overview.funding_delta": {"en": "{delta} vs {year}", "nb": "{delta} mot {year}"},
+    "overview.expiring": {
+        "en": "Labels expiring within 180 days",
+        "nb": "Merker som utløper innen 180 dager",
+    },
     "overview.attention": {"en": "Needs attention", "nb": "Krever oppfølging"},
     "overview.attention_none": {
         "en": "Nothing needs attention on this date.",
@@ -197,18 +192,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "{label}-merket utløper om {days} dager ({date})",
     },
     "overview.issue_expired": {
-        "en": "{label} label expired {days} days ago ({date}); renewal possible until {renew}",
-        "nb": "{label}-merket utløp for {days} dager siden ({date}); kan fornyes til {renew}",
+        "en": "{label} expired {date}; renewable until {renew}",
+        "nb": "{label} utløp {date}; kan fornyes til {renew}",
     },
     "overview.issue_gce": {
-        "en": "GCE without an active Gold label (required to stay in the programme)",
-        "nb": "GCE uten gyldig gullmerke (kreves for å bli i programmet)",
+        "en": "GCE without a valid Gold label (GCEs must hold Gold)",
+        "nb": "GCE uten gyldig gullmerke (GCE-er må ha gull)",
     },
     "overview.levels_chart": {
         "en": "Clusters in the programme by level and year",
         "nb": "Klynger i programmet per nivå og år",
     },
-    # Labels page
     "labels.status_title": {
         "en": "Label status of every cluster",
         "nb": "Merkestatus for alle klynger",
@@ -222,7 +216,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "ESCA does not publish scores; they come from the clusters' own announcements, so most awards have none.",
         "nb": "ESCA publiserer ikke poeng; de kommer fra klyngenes egne kunngjøringer, så de fleste tildelinger mangler poeng.",
     },
-    # Timeline page
     "timeline.title": {"en": "Validity of every award", "nb": "Gyldighet for hver tildeling"},
     "timeline.months": {"en": "Renewal horizon (months)", "nb": "Fornyelseshorisont (måneder)"},
     "timeline.due": {
@@ -235,7 +228,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "timeline.today": {"en": "As of", "nb": "Per dato"},
     "timeline.horizon": {"en": "Renewal horizon", "nb": "Fornyelseshorisont"},
-    # Funding page
     "funding.total": {"en": "Total {first}–{last}", "nb": "Totalt {first}–{last}"},
     "funding.published_share": {"en": "Published share", "nb": "Andel publisert"},
     "funding.by_funder": {
@@ -251,30 +243,14 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Clusters ranked by funding, {first}–{last}",
         "nb": "Klynger rangert etter finansiering, {first}–{last}",
     },
-    # Results page
-    "results.indicator": {"en": "Indicator", "nb": "Indikator"},
-    "results.provenance_note": {
-        "en": "Only some member counts are published; the other result figures are estimates or illustrative, made by the rules on Data & sources. Use them for the shape over time, not as reported figures.",
-        "nb": "Bare noen medlemstall er publisert; de andre resultattallene er estimater eller illustrative, laget etter reglene under Data og kilder. Bruk dem til å se utviklingen, ikke som rapporterte tall.",
-    },
-    "results.by_area": {
-        "en": "{indicator} by opportunity area",
-        "nb": "{indicator} per mulighetsområde",
-    },
-    "results.by_level": {"en": "{indicator} by level", "nb": "{indicator} per nivå"},
     "results.peers": {
-        "en": "{cluster} against the peers of its level",
-        "nb": "{cluster} mot klynger på samme nivå",
+        "en": "{cluster} among the clusters at its level (dashed: the peers' median, {median})",
+        "nb": "{cluster} blant klyngene på samme nivå (stiplet: medianen for de andre, {median})",
     },
     "results.peer_cluster": {
         "en": "Compare a cluster with its peers",
         "nb": "Sammenlign en klynge med andre på samme nivå",
     },
-    "results.peer_median": {"en": "Peer median", "nb": "Median for nivået"},
-    "results.peer_band": {"en": "Peers, middle half", "nb": "Midterste halvdel av nivået"},
-    "results.sum": {"en": "Sum over clusters", "nb": "Sum over klynger"},
-    "results.mean": {"en": "Mean over clusters", "nb": "Gjennomsnitt over klynger"},
-    # Cluster page
     "cluster.pick": {"en": "Cluster", "nb": "Klynge"},
     "cluster.unknown": {
         "en": "Unknown cluster id {value} in the link; pick a cluster below.",
@@ -289,7 +265,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "cluster.results": {"en": "Results", "nb": "Resultater"},
     "cluster.sources": {"en": "Sources", "nb": "Kilder"},
     "cluster.website": {"en": "Website", "nb": "Nettsted"},
-    "cluster.area_basis": {"en": "Opportunity area: {basis}", "nb": "Mulighetsområde: {basis}"},
     "cluster.no_periods": {
         "en": "No programme period with a known date is recorded.",
         "nb": "Ingen programperiode med kjent dato er registrert.",
@@ -298,7 +273,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "No label award with a known date is recorded.",
         "nb": "Ingen merketildeling med kjent dato er registrert.",
     },
-    # Sources page
     "sources.tables": {"en": "What each table holds", "nb": "Hva hver tabell inneholder"},
     "sources.provenance": {"en": "Provenance of the rows", "nb": "Kildegrunnlag for radene"},
     "sources.built": {
@@ -311,8 +285,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "sources.rules": {"en": "How estimates are made", "nb": "Hvordan estimater lages"},
     "sources.rules_text": {
-        "en": "Published rows carry the URL of the public source. Where only a year or month is published, the day is set by a stated rule (1st of the month, 1 June, ...). Label validity is 24 months from the award unless a source says otherwise (ESCA's first-award rule). Programme periods end by the documented durations (Arena 3 years, Arena Pro 5, NCE 5 or 10) unless an end is published. Funding follows the programme frames per level (Arena NOK 1.5–3 m/yr, Arena Pro 3–6 m, NCE 4–6 m, GCE 8–10 m) with assumed funder shares; members' own effort at least equals the programme funding. Every such row says its rule in the note column of the data.",
-        "nb": "Publiserte rader har URL til den offentlige kilden. Der bare år eller måned er publisert, settes dagen etter en oppgitt regel (1. i måneden, 1. juni, ...). Et merke er gyldig i 24 måneder fra tildeling om ikke en kilde sier noe annet (ESCAs regel for første tildeling). Programperioder slutter etter dokumentert varighet (Arena 3 år, Arena Pro 5, NCE 5 eller 10) om ikke slutten er publisert. Finansiering følger programrammene per nivå (Arena 1,5–3 mill. kr/år, Arena Pro 3–6 mill., NCE 4–6 mill., GCE 8–10 mill.) med antatte andeler per finansiør; medlemmenes egeninnsats er minst like stor som programfinansieringen. Hver slik rad oppgir regelen i note-kolonnen i dataene.",
+        "en": "The rules below turn published dates into estimates (a period's end from its term, a label's expiry from the label body's validity) and decide alerts. Validation re-derives every estimate row from its rule when the store is built.",
+        "nb": "Reglene under gjør publiserte datoer om til estimater (en periodes slutt etter varigheten, et merkes utløp etter merkeorganets gyldighet) og styrer varsler. Valideringen regner ut hver estimatrad på nytt etter regelen når databasen bygges.",
     },
     "table.clusters": {
         "en": "The clusters: name, region, opportunity area, sources",
@@ -342,7 +316,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Result indicators and units",
         "nb": "Resultatindikatorer og enheter",
     },
-    # CSV headers of extracts downloaded in a language
     "csv.amount_nok": {"en": "Amount (NOK)", "nb": "Beløp (kr)"},
     "csv.area": {"en": "Opportunity area", "nb": "Mulighetsområde"},
     "csv.area_id": {"en": "Opportunity area ID", "nb": "Mulighetsområde-ID"},
@@ -379,7 +352,6 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The data in data/ is invalid; the dashboard shows the last good store.",
         "nb": "Dataene i data/ er ugyldige; dashbordet viser siste gyldige database.",
     },
-    # Chart axes and legends
     "axis.year": {"en": "Year", "nb": "År"},
     "axis.nok": {"en": "Funding (NOK)", "nb": "Finansiering (NOK)"},
     "axis.share": {"en": "Share of funding (%)", "nb": "Andel av finansieringen (%)"},
@@ -393,6 +365,294 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "legend.funder": {"en": "Funder", "nb": "Finansiør"},
     "legend.area": {"en": "Opportunity area", "nb": "Mulighetsområde"},
     "legend.provenance": {"en": "Provenance", "nb": "Kildegrunnlag"},
+    "axis.companies": {"en": "Companies", "nb": "Bedrifter"},
+    "axis.members": {
+        "en": "Members (latest published count)",
+        "nb": "Medlemmer (siste publiserte tall)",
+    },
+    "basis.published": {"en": "expiry as published", "nb": "utløp som publisert"},
+    "basis.rule": {
+        "en": "expiry from a rule, to be confirmed",
+        "nb": "utløp etter regel, må bekreftes",
+    },
+    "basis.confirmed": {
+        "en": "held per a dated statement, expiry unknown",
+        "nb": "holdt ifølge en datert kilde, utløp ukjent",
+    },
+    "basis.none": {"en": "no Gold on record", "nb": "ingen gull registrert"},
+    "cluster.former_names": {"en": "Formerly: {names}", "nb": "Tidligere: {names}"},
+    "cluster.members_history": {"en": "Published member counts", "nb": "Publiserte medlemstall"},
+    "cluster.members_value": {"en": "{value} ({year})", "nb": "{value} ({year})"},
+    "cluster.no_funding": {
+        "en": "The record holds no published grant for this cluster.",
+        "nb": "Kildene har ingen publisert bevilgning til denne klyngen.",
+    },
+    "cluster.no_members": {
+        "en": "The record holds no published member count for this cluster up to the date.",
+        "nb": "Kildene har ikke noe publisert medlemstall for denne klyngen fram til datoen.",
+    },
+    "cluster.successor": {
+        "en": "This cluster continued as [{name}]({link}).",
+        "nb": "Klyngen ble videreført i [{name}]({link}).",
+    },
+    "common.currency": {"en": "facts up to {date}", "nb": "fakta til og med {date}"},
+    "common.past_currency": {
+        "en": "The record's latest fact is from {date}. For later dates, periods and labels run on by their rules, and anything newer is unknown.",
+        "nb": "Det siste faktumet i kildene er fra {date}. For senere datoer løper perioder og merker videre etter sine regler, og alt nyere er ukjent.",
+    },
+    "common.source": {"en": "source", "nb": "kilde"},
+    "funding.budget": {
+        "en": "Programme budget (published)",
+        "nb": "Programmets budsjett (publisert)",
+    },
+    "funding.register": {
+        "en": "Tied to clusters by published grants",
+        "nb": "Knyttet til klynger gjennom publiserte bevilgninger",
+    },
+    "funding.register_year": {"en": "Tied to clusters {year}", "nb": "Knyttet til klynger {year}"},
+    "funding.covered": {
+        "en": "Share of the budget covered",
+        "nb": "Andel av budsjettet som er dekket",
+    },
+    "funding.coverage_chart": {
+        "en": "Programme budget and the money the record ties to clusters",
+        "nb": "Programmets budsjett og pengene kildene knytter til klynger",
+    },
+    "funding.coverage_text": {
+        "en": "Cluster-level money covers {register} of the {budget} budget for {year} ({clusters} clusters with a published grant).",
+        "nb": "Penger per klynge dekker {register} av budsjettet på {budget} for {year} ({clusters} klynger med publisert bevilgning).",
+    },
+    "funding.no_split": {
+        "en": "The record does not publish how the programme's money is split between Innovasjon Norge, Siva and Forskningsrådet, so no chart by funder is drawn.",
+        "nb": "Kildene sier ikke hvordan programmets penger fordeles mellom Innovasjon Norge, Siva og Forskningsrådet, så det tegnes ikke noe diagram per finansiør.",
+    },
+    "funding.note": {
+        "en": "Public money only. Per-cluster amounts come from published grants (e.g. a GCE's NOK 10 m a year for ten years), spread over their years by the rule in each row; members' own effort is not funding and is never added in.",
+        "nb": "Bare offentlige midler. Beløp per klynge kommer fra publiserte bevilgninger (f.eks. en GCE sine 10 mill. kr i året i ti år), fordelt på årene etter regelen i hver rad; medlemmenes egeninnsats er ikke finansiering og legges aldri til.",
+    },
+    "funder.Klyngeprogrammet": {
+        "en": "Cluster programme (owners' split not published)",
+        "nb": "Klyngeprogrammet (fordeling mellom eierne ikke publisert)",
+    },
+    "labels.basis_note": {
+        "en": "'Expiry from a rule' means the record gives the award but not its validity: the dashboard applies the label body's rule (Data & sources), so an alert on it is to be confirmed.",
+        "nb": "«Utløp etter regel» betyr at kildene gir tildelingen, men ikke gyldigheten: dashbordet bruker merkeorganets regel (Data og kilder), så et varsel om det må bekreftes.",
+    },
+    "labels.confirmations": {"en": "Dated confirmations", "nb": "Daterte bekreftelser"},
+    "labels.confirmations_note": {
+        "en": "Published statements that a cluster held a label on a date (and since when, where they say). They close gaps that a validity rule alone would open.",
+        "nb": "Publiserte utsagn om at en klynge hadde et merke på en dato (og siden når, der det står). De tetter hull som en gyldighetsregel alene ville åpnet.",
+    },
+    "legend.measure": {"en": "Figure", "nb": "Tall"},
+    "overview.in_programme_help": {
+        "en": "Clusters in the register with a programme period on the date.",
+        "nb": "Klynger i registeret med en programperiode på datoen.",
+    },
+    "overview.active_labels_help": {
+        "en": "Labels held on the date by clusters in the programme.",
+        "nb": "Merker som klynger i programmet har på datoen.",
+    },
+    "overview.budget": {"en": "Programme budget {year}", "nb": "Programmets budsjett {year}"},
+    "overview.budget_none": {"en": "Programme budget", "nb": "Programmets budsjett"},
+    "overview.budget_help": {
+        "en": "The latest budget the programme published up to the date.",
+        "nb": "Det siste budsjettet programmet publiserte fram til datoen.",
+    },
+    "overview.coverage_on_date": {
+        "en": "The register has **{register}** clusters in the programme on {date}; the programme reported **{published}** on that date.",
+        "nb": "Registeret har **{register}** klynger i programmet {date}; programmet oppga **{published}** på den datoen.",
+    },
+    "overview.coverage_during_year": {
+        "en": "The register has **{register}** clusters in the programme during {year}; the programme reported **{published}** for that year.",
+        "nb": "Registeret har **{register}** klynger i programmet i løpet av {year}; programmet oppga **{published}** for det året.",
+    },
+    "overview.coverage_none": {
+        "en": "The programme published no count of its clusters up to this date.",
+        "nb": "Programmet publiserte ikke noe antall klynger fram til denne datoen.",
+    },
+    "overview.attention_note": {
+        "en": "Clusters in the programme on the date only; each item says what the date rests on.",
+        "nb": "Bare klynger i programmet på datoen; hvert punkt sier hva datoen bygger på.",
+    },
+    "overview.levels_note": {
+        "en": "Bars: clusters in the register during each year, by level. Diamonds: the totals the programme published. Where bars fall short of a diamond, the record lacks clusters, not the programme.",
+        "nb": "Søyler: klynger i registeret i løpet av hvert år, per nivå. Ruter: totalene programmet publiserte. Der søylene er lavere enn en rute, mangler kildene klynger, ikke programmet.",
+    },
+    "overview.none_in_programme": {
+        "en": "No cluster in the programme on this date.",
+        "nb": "Ingen klynge i programmet på denne datoen.",
+    },
+    "overview.published_total": {"en": "Published total", "nb": "Publisert total"},
+    "results.count_year": {"en": "count from", "nb": "tall fra"},
+    "results.coverage": {
+        "en": "**{covered}** of the **{total}** clusters in the programme on the date have a published member count up to it.",
+        "nb": "**{covered}** av de **{total}** klyngene i programmet på datoen har et publisert medlemstall fram til den.",
+    },
+    "results.members_chart": {
+        "en": "Latest published member count per cluster",
+        "nb": "Siste publiserte medlemstall per klynge",
+    },
+    "results.members_note": {
+        "en": "Each bar is the latest count published up to the date, with its year in brackets: counts are carried forward, not estimated. Sources count members, member companies or partners, as each bar's note says.",
+        "nb": "Hver søyle er det siste tallet publisert fram til datoen, med året i parentes: tallene føres videre, de estimeres ikke. Kildene teller medlemmer, medlemsbedrifter eller partnere, som merknaden til hver søyle sier.",
+    },
+    "results.no_members": {
+        "en": "No cluster in the selection has a published member count up to the date.",
+        "nb": "Ingen klynge i utvalget har et publisert medlemstall fram til datoen.",
+    },
+    "results.peer": {"en": "Peers at the same level", "nb": "Andre på samme nivå"},
+    "results.this_cluster": {"en": "This cluster", "nb": "Denne klyngen"},
+    "results.peers_title": {
+        "en": "Against the peers of its level",
+        "nb": "Mot andre klynger på samme nivå",
+    },
+    "results.too_few_peers": {
+        "en": "Only {peers} other {level} clusters have a published member count up to the date; a comparison needs at least {needed}.",
+        "nb": "Bare {peers} andre klynger på nivå {level} har et publisert medlemstall fram til datoen; en sammenligning krever minst {needed}.",
+    },
+    "results.programme": {
+        "en": "The programme's own published results",
+        "nb": "Programmets egne publiserte resultater",
+    },
+    "results.programme_note": {
+        "en": "As Innovasjon Norge and the programme published them; a year without a marker is a year the record is silent about.",
+        "nb": "Slik Innovasjon Norge og programmet publiserte dem; et år uten markør er et år kildene ikke sier noe om.",
+    },
+    "results.programme_chart_participating_companies": {
+        "en": "Companies in the programme",
+        "nb": "Bedrifter i programmet",
+    },
+    "results.programme_chart_excess_value_creation_pp": {
+        "en": "Excess growth of member companies against a control group",
+        "nb": "Merveksten til medlemsbedriftene mot en kontrollgruppe",
+    },
+    "sources.coverage": {"en": "Coverage per table and year", "nb": "Dekning per tabell og år"},
+    "sources.coverage_chart": {
+        "en": "Share of the clusters in the programme that the record covers",
+        "nb": "Andelen av klyngene i programmet som kildene dekker",
+    },
+    "sources.coverage_note": {
+        "en": "Each cell: published / estimate / unknown, counted over the clusters in the register during the year. Unknown is not zero: where the record is silent, nothing is drawn or summed.",
+        "nb": "Hver celle: publisert / estimat / ukjent, telt over klyngene i registeret i løpet av året. Ukjent er ikke null: der kildene tier, tegnes eller summeres ingenting.",
+    },
+    "sources.programme_counts": {
+        "en": "The register against the programme's published counts",
+        "nb": "Registeret mot programmets publiserte antall",
+    },
+    "sources.provenance_rule": {
+        "en": "Every row is **published** (a cited source states it; its source_url is the page that states it) or an **estimate** (a deterministic rule, written in its note, from published figures the row cites). Nothing is drawn at random and nothing is assumed.",
+        "nb": "Hver rad er **publisert** (en oppgitt kilde sier det; source_url er siden som sier det) eller et **estimat** (en fast regel, skrevet i merknaden, fra publiserte tall raden viser til). Ingenting er trukket tilfeldig og ingenting er antatt.",
+    },
+    "coverage.programme_periods": {"en": "Level periods", "nb": "Nivåperioder"},
+    "coverage.funding": {"en": "Funding", "nb": "Finansiering"},
+    "coverage.results": {"en": "Member counts", "nb": "Medlemstall"},
+    "level.Arena": {"en": "Arena", "nb": "Arena"},
+    "level.Arena Pro": {"en": "Arena Pro", "nb": "Arena Pro"},
+    "level.NCE": {"en": "NCE", "nb": "NCE"},
+    "level.GCE": {"en": "GCE", "nb": "GCE"},
+    "level.Mature": {"en": "Mature cluster", "nb": "Moden klynge"},
+    "level.NIC Connect": {"en": "NIC Connect", "nb": "NIC Connect"},
+    "level.NIC Impact": {"en": "NIC Impact", "nb": "NIC Impact"},
+    "measure.clusters_total": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
+    "measure.clusters_arena": {"en": "Arena clusters", "nb": "Arena-klynger"},
+    "measure.clusters_arena_pro": {"en": "Arena Pro clusters", "nb": "Arena Pro-klynger"},
+    "measure.clusters_nce": {"en": "NCE clusters", "nb": "NCE-klynger"},
+    "measure.clusters_gce": {"en": "GCE clusters", "nb": "GCE-klynger"},
+    "measure.clusters_mature": {"en": "Mature clusters", "nb": "Modne klynger"},
+    "measure.budget_nok": {"en": "Programme budget (NOK)", "nb": "Programmets budsjett (kr)"},
+    "measure.participating_companies": {
+        "en": "Participating companies",
+        "nb": "Deltakende bedrifter",
+    },
+    "measure.member_companies": {"en": "Member companies", "nb": "Medlemsbedrifter"},
+    "measure.excess_value_creation_pp": {
+        "en": "Excess growth in value creation (pp)",
+        "nb": "Merverdiskaping (prosentpoeng)",
+    },
+    "measure.excess_sales_pp": {
+        "en": "Excess growth in sales (pp)",
+        "nb": "Mervekst i salg (prosentpoeng)",
+    },
+    "measure.excess_employment_pp": {
+        "en": "Excess growth in man-years (pp)",
+        "nb": "Mervekst i årsverk (prosentpoeng)",
+    },
+    "measure.new_clusters_admitted": {"en": "New clusters admitted", "nb": "Nye klynger tatt opp"},
+    "table.counties": {
+        "en": "Norway's counties and the years each was in force (regions are validated against them)",
+        "nb": "Norges fylker og årene hvert gjaldt (regioner kontrolleres mot dem)",
+    },
+    "table.rules": {
+        "en": "Rules with a number behind estimates and alerts, each with its source",
+        "nb": "Regler med tall bak estimater og varsler, hver med kilde",
+    },
+    "table.label_confirmations": {
+        "en": "Dated published statements that a cluster held a label",
+        "nb": "Daterte publiserte utsagn om at en klynge hadde et merke",
+    },
+    "table.grants": {
+        "en": "Published grants per cluster: the inputs of the funding estimates",
+        "nb": "Publiserte bevilgninger per klynge: grunnlaget for finansieringsestimatene",
+    },
+    "table.programme_figures": {
+        "en": "The programme's own published figures per year",
+        "nb": "Programmets egne publiserte tall per år",
+    },
+    "cluster.area_basis": {
+        "en": "Opportunity area (an analyst's mapping): {basis}",
+        "nb": "Mulighetsområde (analytikers plassering): {basis}",
+    },
+    "csv.area_nb": {"en": "Opportunity area (Norwegian)", "nb": "Mulighetsområde (norsk)"},
+    "col.area_nb": {"en": "Opportunity area (Norwegian)", "nb": "Mulighetsområde (norsk)"},
+    "csv.basis": {"en": "Validity rests on", "nb": "Gyldighet bygger på"},
+    "col.basis": {"en": "Validity rests on", "nb": "Gyldighet bygger på"},
+    "csv.budget_nok": {"en": "Programme budget (NOK)", "nb": "Programmets budsjett (kr)"},
+    "col.budget_nok": {"en": "Programme budget (NOK)", "nb": "Programmets budsjett (kr)"},
+    "csv.confirmed_on": {"en": "Confirmed on", "nb": "Bekreftet"},
+    "col.confirmed_on": {"en": "Confirmed on", "nb": "Bekreftet"},
+    "csv.counted": {"en": "Counted", "nb": "Telt"},
+    "col.counted": {"en": "Counted", "nb": "Telt"},
+    "csv.end_rule": {"en": "End by rule", "nb": "Slutt etter regel"},
+    "col.end_rule": {"en": "End by rule", "nb": "Slutt etter regel"},
+    "csv.estimate": {"en": "Estimate", "nb": "Estimat"},
+    "col.estimate": {"en": "Estimate", "nb": "Estimat"},
+    "csv.in_programme": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
+    "col.in_programme": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
+    "csv.indicator_name_nb": {"en": "Indicator (Norwegian)", "nb": "Indikator (norsk)"},
+    "col.indicator_name_nb": {"en": "Indicator (Norwegian)", "nb": "Indikator (norsk)"},
+    "csv.measure": {"en": "Figure", "nb": "Tall"},
+    "col.measure": {"en": "Figure", "nb": "Tall"},
+    "csv.published": {"en": "Published", "nb": "Publisert"},
+    "col.published": {"en": "Published", "nb": "Publisert"},
+    "csv.reference_date": {"en": "Date", "nb": "Dato"},
+    "col.reference_date": {"en": "Date", "nb": "Dato"},
+    "csv.register": {"en": "In the register", "nb": "I registeret"},
+    "col.register": {"en": "In the register", "nb": "I registeret"},
+    "csv.register_nok": {"en": "Tied to clusters (NOK)", "nb": "Knyttet til klynger (kr)"},
+    "col.register_nok": {"en": "Tied to clusters (NOK)", "nb": "Knyttet til klynger (kr)"},
+    "csv.renew_by": {"en": "Renewable until", "nb": "Kan fornyes til"},
+    "col.renew_by": {"en": "Renewable until", "nb": "Kan fornyes til"},
+    "csv.table_name": {"en": "Table", "nb": "Tabell"},
+    "col.table_name": {"en": "Table", "nb": "Tabell"},
+    "csv.unknown": {"en": "Unknown", "nb": "Ukjent"},
+    "col.unknown": {"en": "Unknown", "nb": "Ukjent"},
+    "csv.applies_to": {"en": "Applies to", "nb": "Gjelder"},
+    "col.applies_to": {"en": "Applies to", "nb": "Gjelder"},
+    "col.area_id": {"en": "Opportunity area", "nb": "Mulighetsområde"},
+    "col.city": {"en": "City", "nb": "By"},
+    "col.cluster_id": {"en": "Cluster id", "nb": "Klynge-id"},
+    "csv.held_from": {"en": "Held from", "nb": "Holdt fra"},
+    "col.held_from": {"en": "Held from", "nb": "Holdt fra"},
+    "csv.held_on": {"en": "Held on", "nb": "Holdt per"},
+    "col.held_on": {"en": "Held on", "nb": "Holdt per"},
+    "col.indicator_name": {"en": "Indicator", "nb": "Indikator"},
+    "col.kind": {"en": "What needs attention", "nb": "Hva som krever oppfølging"},
+    "col.last_label": {"en": "Label", "nb": "Merke"},
+    "csv.rule_id": {"en": "Rule", "nb": "Regel"},
+    "col.rule_id": {"en": "Rule", "nb": "Regel"},
+    "col.state": {"en": "Status", "nb": "Status"},
+    "col.unit": {"en": "Unit", "nb": "Enhet"},
+    "col.website": {"en": "Website", "nb": "Nettsted"},
 }
 
 

@@ -119,8 +119,7 @@ EXTRACT_SQL = {
         ORDER BY any_value(totals.total) DESC, s.cluster_id, f.provenance
     """,
     "attention": """
-        SELECT cluster_id, cluster, level, label, kind, valid_until, days_left, basis, renew_by
-        FROM (
+        , items AS (
             SELECT *, label AS shown, 'expiring' AS kind, NULL::DATE AS renew_by, 1 AS rank
             FROM scope WHERE level IS NOT NULL AND status = 'expiring'
             UNION ALL BY NAME
@@ -138,6 +137,7 @@ EXTRACT_SQL = {
         )
         SELECT cluster_id, cluster, level, shown AS label, kind, valid_until, days_left, basis,
                renew_by
+        FROM items
         ORDER BY rank, days_left NULLS LAST, cluster
     """,
     "programme_coverage": """
@@ -207,21 +207,27 @@ EXTRACT_SQL = {
         GROUP BY ALL
         ORDER BY ALL
     """,
+    "programme_by_year": """
+        SELECT y.year, y.level, count(DISTINCT y.cluster_id) AS clusters
+        FROM scope AS s JOIN cluster_year_level AS y USING (cluster_id)
+        WHERE y.year <= year($as_of)
+        GROUP BY ALL
+        ORDER BY ALL
+    """,
     "members": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, s.level,
                arg_max(r.value, r.year) AS value, max(r.year) AS year,
                arg_max(r.provenance, r.year) AS provenance,
-               arg_max(r.source_url, r.year) AS source_url
+               arg_max(r.source_url, r.year) AS source_url, arg_max(r.note, r.year) AS note
         FROM scope AS s JOIN results AS r USING (cluster_id)
-        WHERE r.indicator = 'members' AND r.year <= year($as_of)
+        WHERE r.indicator = 'members' AND r.year <= year($as_of) AND s.level IS NOT NULL
         GROUP BY ALL
         ORDER BY value DESC, s.cluster
     """,
     "results": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, r.year, y.level,
                r.indicator, i.name_en AS indicator_name, i.name_nb AS indicator_name_nb, i.unit,
-               r.value, r.provenance,
-               r.source_url
+               r.value, r.provenance, r.source_url, r.note
         FROM scope AS s
         JOIN results AS r USING (cluster_id)
         JOIN indicators AS i ON i.indicator_id = r.indicator
@@ -313,6 +319,21 @@ def cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> pd.DataFrame:
            FROM clusters AS c JOIN opportunity_areas AS a USING (area_id)
            WHERE c.cluster_id = ?""",
         [cluster_id],
+    ).df()
+
+
+def rules(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The rules with a number behind estimates and alerts, with their sources."""
+    return con.execute("SELECT * FROM rules ORDER BY rule_id").df()
+
+
+def confirmations(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Dated published statements that a cluster held a label."""
+    return con.execute(
+        """SELECT f.cluster_id, c.name AS cluster, f.label, f.held_from, f.held_on, f.source_url,
+                  f.note
+           FROM label_confirmations AS f JOIN clusters AS c USING (cluster_id)
+           ORDER BY f.held_on DESC"""
     ).df()
 
 

@@ -28,13 +28,15 @@ LEVEL_COLOURS = {
     "NCE": "#009E73",
     "GCE": "#CC79A7",
     "Mature": "#999999",
+    "NIC Connect": "#E69F00",
+    "NIC Impact": "#D55E00",
 }
 FUNDER_COLOURS = {
-    "Innovasjon Norge": "#0072B2",
+    "Klyngeprogrammet": "#0072B2",
+    "Innovasjon Norge": "#56B4E9",
     "Siva": "#009E73",
     "Forskningsrådet": "#CC79A7",
     "County": "#E69F00",
-    "Members": "#56B4E9",
     "Other": "#999999",
 }
 AREA_COLOURS = {
@@ -46,5 +48,6 @@ AREA_COLOURS = {
     "kreativ-naering-og-reiseliv": "#D55E00",
     "other": "#999999",
 }
-PROVENANCE_PATTERNS = {"published": "", "estimate": "/", "illustrative": "x"}
+PROVENANCE_PATTERNS = {"published": "", "estimate": "/"}
+PUBLISHED_MARKER = "#000000"  # published programme totals drawn over the register's bars
 FONT = "Source Sans Pro, Arial, sans-serif"

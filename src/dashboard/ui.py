@@ -22,7 +22,17 @@ from .i18n import CATALOGUE, LANGUAGES, default_language, number, t
 from .i18n import date as format_date
 from .validate import ValidationError
 
-DATE_COLUMNS = ("awarded_on", "valid_until", "start_date", "end_date")
+DATE_COLUMNS = (
+    "held_from",
+    "held_on",
+    "awarded_on",
+    "valid_until",
+    "start_date",
+    "end_date",
+    "renew_by",
+    "confirmed_on",
+    "reference_date",
+)
 COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
 WIDGET_OF = {"areas": "w_area", "levels": "w_level", "regions": "w_region", "labels": "w_label"}
 
@@ -105,18 +115,6 @@ def extract(
     return _extract(store_key(), name, filters, cluster_id, months)
 
 
-@st.cache_resource(show_spinner=False, max_entries=256, ttl=3600)
-def _query(key: tuple, what: str, args: tuple) -> pd.DataFrame:
-    return getattr(queries, what)(cursor(), *args)
-
-
-def query(what: str, *args: Any) -> pd.DataFrame:
-    """A cached parameterised query: `peer_stats` or `result_clusters`."""
-    if what not in ("peer_stats", "result_clusters"):
-        raise KeyError(what)
-    return _query(store_key(), what, args)
-
-
 LOOKUPS = (
     "opportunity_areas",
     "indicators",
@@ -126,6 +124,8 @@ LOOKUPS = (
     "table_rows",
     "provenance_counts",
     "imports",
+    "rules",
+    "confirmations",
 )
 
 
@@ -302,9 +302,20 @@ def fact(label: str, value: str, help: str | None = None) -> None:
 
 
 def page_header(title_key: str, filters: Filters, lang: str) -> None:
-    """The page title with the date it is shown as of."""
+    """The page title with the date it is shown as of and the data's currency; a date past the
+    latest fact in the record says that what follows it is carried forward, not known."""
     st.title(t(title_key, lang))
-    st.caption(t("common.as_of", lang, date=format_date(filters.date, lang)))
+    currency = dt.date.fromisoformat(lookup("meta")["data_as_of"])
+    st.caption(
+        t("common.as_of", lang, date=format_date(filters.date, lang))
+        + " · "
+        + t("common.currency", lang, date=format_date(currency, lang))
+    )
+    if filters.date > currency:
+        st.info(
+            t("common.past_currency", lang, date=format_date(currency, lang)),
+            icon=":material/history:",
+        )
 
 
 def download(
@@ -406,9 +417,9 @@ def table(
             config[column] = st.column_config.TextColumn(t("col.status", lang), width=115)
         elif column in ("label", "last_label"):
             config[column] = st.column_config.TextColumn(t("col.label", lang), width="small")
-        elif column == "provenance":
+        elif column in ("provenance", "basis"):
             shown[column] = shown[column].map(
-                lambda v: t(f"provenance.{v}", lang) if pd.notna(v) else ""
+                lambda v, c=column: t(f"{c}.{v}", lang) if pd.notna(v) else ""
             )
             config[column] = st.column_config.TextColumn(header)
         elif column == "amount_nok":
