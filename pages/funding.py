@@ -11,7 +11,7 @@ filters, lang = ui.context()
 ui.page_header("page.funding", filters, lang)
 st.info(t("funding.note", lang), icon=":material/info:")
 
-coverage = ui.extract("funding_coverage", filters)
+coverage = ui.extract("funding_coverage", filters.programme_wide)
 summary = ui.extract("funding_summary", filters)
 if not coverage.empty:
     latest = coverage.iloc[-1]
@@ -44,8 +44,8 @@ if not coverage.empty:
         )
         + f" ([{t('common.source', lang)}]({latest['source_url']}))"
     )
-ui.chart(charts.funding_against_budget, ui.Ref("funding_coverage", filters), lang)
-ui.download("funding_coverage", filters, lang)
+ui.chart(charts.funding_against_budget, ui.Ref("funding_coverage", filters.programme_wide), lang)
+ui.download("funding_coverage", filters.programme_wide, lang)
 
 if summary.empty:
     st.info(t("common.empty", lang))

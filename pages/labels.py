@@ -64,10 +64,14 @@ ui.download("awards", filters, lang)
 
 st.subheader(t("labels.confirmations", lang))
 st.caption(t("labels.confirmations_note", lang))
-confirmations = ui.lookup("confirmations")
-ui.table(
-    confirmations,
-    ["cluster_id", "cluster", "label", "held_from", "held_on", "note", "source_url"],
-    lang,
-    coloured=False,
-)
+confirmations = ui.extract("confirmations", filters)
+if confirmations.empty:
+    st.info(t("common.empty", lang))
+else:
+    ui.table(
+        confirmations,
+        ["cluster_id", "cluster", "label", "held_from", "held_on", "note", "source_url"],
+        lang,
+        coloured=False,
+    )
+ui.download("confirmations", filters, lang)

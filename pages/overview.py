@@ -12,8 +12,9 @@ ui.page_header("page.overview", filters, lang)
 clusters = ui.extract("clusters", filters)
 labels = ui.extract("labels", filters)
 todo = ui.extract("attention", filters)
-coverage = ui.extract("programme_coverage", filters)
-budgets = ui.extract("funding_coverage", filters)
+whole = filters.programme_wide
+coverage = ui.extract("programme_coverage", whole)
+budgets = ui.extract("funding_coverage", whole)
 
 levels = summaries.programme_counts(clusters)
 held = summaries.label_counts(labels[labels["level"].notna()])
@@ -45,7 +46,9 @@ kpis[3].metric(
     border=True,
 )
 
-if reported is not None:
+if filters.selects:
+    st.markdown(t("overview.coverage_selected", lang))
+elif reported is not None:
     st.markdown(
         t(
             "overview.coverage_" + reported["counted"],
@@ -108,8 +111,9 @@ ui.download("attention", filters, lang)
 ui.chart(
     charts.programme_by_level,
     ui.Ref("programme_by_year", filters),
-    ui.Ref("programme_coverage", filters),
+    coverage.iloc[0:0] if filters.selects else ui.Ref("programme_coverage", whole),
     lang,
 )
 st.caption(t("overview.levels_note", lang))
-ui.download("programme_coverage", filters, lang)
+ui.download("programme_by_year", filters, lang)
+ui.download("programme_coverage", whole, lang)

@@ -33,7 +33,7 @@ ui.download("members", filters, lang)
 st.subheader(t("results.programme", lang))
 st.caption(t("results.programme_note", lang))
 left, right = st.columns(2)
-figures = ui.Ref("programme_figures", filters)
+figures = ui.Ref("programme_figures", filters.programme_wide)
 ui.chart(
     charts.programme_results,
     figures,
@@ -48,7 +48,7 @@ ui.chart(
     lang,
     where=right,
 )
-ui.download("programme_figures", filters, lang)
+ui.download("programme_figures", filters.programme_wide, lang)
 
 st.subheader(t("results.peers_title", lang))
 counted = members

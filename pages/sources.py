@@ -6,7 +6,6 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import charts, extracts, ui
-from dashboard.filters import Filters
 from dashboard.i18n import date, t
 
 filters, lang = ui.context()
@@ -26,11 +25,12 @@ st.markdown(t("sources.provenance_rule", lang))
 
 st.subheader(t("sources.coverage", lang))
 st.caption(t("sources.coverage_note", lang))
-ui.chart(charts.coverage_heatmap, ui.Ref("coverage", filters), lang)
-ui.download("coverage", filters, lang)
+whole = filters.programme_wide
+ui.chart(charts.coverage_heatmap, ui.Ref("coverage", whole), lang)
+ui.download("coverage", whole, lang)
 
 st.subheader(t("sources.programme_counts", lang))
-counts = ui.extract("programme_coverage", filters)
+counts = ui.extract("programme_coverage", whole)
 ui.table(
     counts,
     ["measure", "reference_date", "published", "register", "note", "source_url"],
@@ -86,9 +86,8 @@ else:
     st.dataframe(imports, hide_index=True, width="stretch")
 
 st.subheader(t("sources.extracts", lang))
-full = Filters(as_of=filters.as_of)
 for name in extracts.EXTRACTS:
     left, right = st.columns([1, 3])
     left.markdown(f"**{name}**")
     with right:
-        ui.download(name, full, lang, key=f"full_{name}")
+        ui.download(name, whole, lang, key=f"full_{name}")

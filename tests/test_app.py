@@ -10,12 +10,14 @@ import pytest
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard import extracts, queries, summaries
+from dashboard import extracts, queries
 from dashboard.filters import Filters
 from dashboard.i18n import CATALOGUE
 
 from .conftest import DATA, ROOT
 
+# The programme's own figures are not split by area, level, region or label.
+PROGRAMME_WIDE = ("programme_coverage", "funding_coverage", "programme_figures", "coverage")
 PAGES = ("overview", "labels", "timeline", "funding", "results", "cluster", "sources")
 FILTER_SETS = {
     "area": ({"area": "helse-og-velferd"}, Filters(areas=("helse-og-velferd",))),
@@ -90,7 +92,7 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
     for key, (data, name) in csvs.items():
         extract = key.removeprefix("download_").removeprefix("full_")
         scope = filters
-        if page in ("cluster", "sources"):
+        if page in ("cluster", "sources") or extract in PROGRAMME_WIDE:
             scope = Filters(as_of=filters.as_of)  # profiles and full extracts ignore other filters
         expected = extracts.csv_bytes(con, extract, scope, profile, lang="nb")
         assert data == expected, (page, key)
@@ -98,8 +100,8 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
 
 
 def test_overview_kpis_match_the_store(con):
-    at = open_page("overview", {"as_of": "2019-06-30"})
-    on = dt.date(2019, 6, 30)
+    at = open_page("overview", {"as_of": "2019-11-20"})
+    on = dt.date(2019, 11, 20)
     values = {m.label: m.value for m in at.metric}
     in_programme = con.execute(
         "SELECT count(DISTINCT cluster_id) FROM programme_periods WHERE start_date <= ? "
@@ -107,18 +109,49 @@ def test_overview_kpis_match_the_store(con):
         [on, on],
     ).fetchone()[0]
     assert values["Klynger i programmet"] == str(in_programme)
-    active = con.execute(
-        "SELECT count(*) FROM label_status(?::DATE) WHERE label IS NOT NULL", [on]
+    held = con.execute(
+        "SELECT count(DISTINCT cluster_id) FROM ("
+        " SELECT cluster_id FROM certifications WHERE awarded_on <= ? AND valid_until >= ?"
+        " UNION SELECT cluster_id FROM label_confirmations"
+        "  WHERE coalesce(held_from, held_on) <= ? AND held_on >= ?)"
+        " JOIN level_on(?::DATE) USING (cluster_id)",
+        [on, on, on, on, on],
     ).fetchone()[0]
-    assert values["Gyldige klyngemerker"] == str(active)
-    expiring = con.execute(
-        "SELECT count(*) FROM label_status(?::DATE) WHERE status = 'expiring'", [on]
+    assert values["Gyldige klyngemerker"] == str(held)
+    # stavangerregion.no, 20 Nov 2019: 36 clusters with a budget of NOK 189 m
+    assert values["Programmets budsjett 2019"] == "189\xa0mill. kr"
+    text = " ".join(m.value for m in at.markdown)
+    assert (
+        f"Registeret har **{in_programme}** klynger i programmet 20.11.2019; "
+        "programmet oppga **36** på den datoen."
+    ) in text
+
+
+def test_coverage_on_the_pages_equals_the_published_figures_table(con):
+    at = open_page("funding", {"as_of": "2019-12-31"})
+    budget, register = con.execute(
+        "SELECT f.value, (SELECT sum(amount_nok) FROM funding WHERE year = 2019) "
+        "FROM programme_figures AS f WHERE measure = 'budget_nok' AND year = 2019"
+    ).fetchone()
+    # three GCEs at NOK 10 m a year, four NCEs (Heidner, Blue Legasea, Finance Innovation,
+    # iKuben) at NOK 5 m: 50 m of the published 189 m
+    assert (budget, register) == (189_000_000, 50_000_000)
+    text = " ".join(m.value for m in at.markdown)
+    assert "dekker 50\xa0mill. kr" in text
+    assert "av budsjettet på 189\xa0mill. kr for 2019" in text
+    at = open_page("results", {"as_of": "2022-06-30"})
+    counted = con.execute(
+        "SELECT count(DISTINCT r.cluster_id) FROM results AS r JOIN level_on(DATE '2022-06-30') "
+        "USING (cluster_id) WHERE r.year <= 2022"
     ).fetchone()[0]
-    assert values["Utløper innen 180 dager"] == str(expiring)
-    funding = queries.extract(con, "funding", Filters(as_of=on))
-    total, change = summaries.funding_change(funding, 2019)
-    assert values["Finansiering 2019"] == f"{total / 1e6:.1f}".replace(".", ",") + "\xa0mill. kr"
-    assert at.metric[3].proto.delta.startswith("-" if change < 0 else "")
+    total = con.execute("SELECT count(*) FROM level_on(DATE '2022-06-30')").fetchone()[0]
+    assert f"**{counted}** av de **{total}** klyngene" in " ".join(m.value for m in at.markdown)
+
+
+def test_results_compare_with_peers_only_where_five_have_a_figure():
+    at = open_page("results", {"as_of": "2016-06-30"})
+    at.selectbox(key="w_peer").set_value("gce-node").run()
+    assert any("en sammenligning krever minst 5" in i.value for i in at.info)
 
 
 def test_health_filter_leaves_only_health_clusters_in_every_table(con):
@@ -146,16 +179,18 @@ def test_as_of_date_changes_the_label_status_shown():
 
     assert shown_status("2012-01-01") == "Uten merke"
     assert shown_status("2014-01-01") == "Gyldig"
-    assert shown_status("2015-03-01") == "Utløper snart"
-    assert shown_status("2018-01-01") == "Utløpt"
+    assert shown_status("2023-06-30") == "Utløper snart"
+    assert shown_status("2024-01-01") == "Utløpt"
 
 
 def test_attention_list_names_the_gce_without_gold():
-    at = open_page("overview", {"as_of": "2018-01-01"})
+    at = open_page("overview", {"as_of": "2018-06-30"})
     table = at.dataframe[0].value
-    issues = list(table[table["cluster_id"] == "gce-ocean-technology"]["issue"])
-    assert issues[0] == "GCE uten gyldig gullmerke (kreves for å bli i programmet)"
-    assert any(i.startswith("Gull-merket utløp for 215 dager siden (31.05.2017)") for i in issues)
+    issues = list(table[table["cluster_id"] == "gce-blue-maritime"]["issue"])
+    assert issues == [
+        "GCE uten gyldig gullmerke (GCE-er må ha gull) · utløp etter regel, må bekreftes",
+        "Gull utløp 31.12.2017; kan fornyes til 31.12.2018 · utløp etter regel, må bekreftes",
+    ]
 
 
 def test_tampered_link_gets_a_notice_and_a_working_page():
@@ -174,7 +209,8 @@ def test_tampered_link_gets_a_notice_and_a_working_page():
     assert "Ignorerte as_of “2024\\-02\\-30”: ikke en dato" in notice
     assert "Ignorerte ukjent lang “xx” i lenken." in notice
     # The filters were dropped, not the page: every cluster is listed (a page at a time).
-    assert at.caption[1].value == "Rad 1–50 av 67; nedlastingen har alle."
+    clusters = sum(1 for _ in (DATA / "clusters.csv").open(encoding="utf-8")) - 1
+    assert any(c.value == f"Rad 1–50 av {clusters}; nedlastingen har alle." for c in at.caption)
 
 
 def test_unknown_cluster_in_the_profile_link_gets_a_notice(con):
@@ -190,10 +226,14 @@ def test_profile_shows_the_cluster_from_the_link():
 
 
 def test_timeline_horizon_from_the_link_changes_the_renewals():
-    six = open_page("timeline", {"as_of": "2026-11-24"}).dataframe[0].value
-    one = open_page("timeline", {"as_of": "2026-11-24", "months": "3"}).dataframe[0].value
-    assert set(six["cluster_id"]) == {"norwegian-smart-care-cluster", "gce-node"}
-    assert set(one["cluster_id"]) == {"norwegian-smart-care-cluster"}
+    six = open_page("timeline", {"as_of": "2023-06-30"}).dataframe[0].value
+    year = open_page("timeline", {"as_of": "2023-06-30", "months": "12"}).dataframe[0].value
+    assert set(six["cluster_id"]) == {"norwegian-smart-care-cluster", "gce-ocean-technology"}
+    assert set(year["cluster_id"]) == {
+        "norwegian-smart-care-cluster",
+        "gce-ocean-technology",
+        "gce-node",
+    }
 
 
 def test_filter_change_in_the_sidebar_updates_the_url_and_the_table(con):

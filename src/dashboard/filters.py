@@ -48,6 +48,17 @@ class Filters:
     as_of: dt.date | None = field(default=None)
 
     @property
+    def programme_wide(self) -> Filters:
+        """The same date without the selection: for the programme's own published figures,
+        which are not split by area, level, region or label."""
+        return Filters(as_of=self.as_of)
+
+    @property
+    def selects(self) -> bool:
+        """Whether the filters select part of the programme (anything beyond the date)."""
+        return self != self.programme_wide
+
+    @property
     def date(self) -> dt.date:
         """The date every page is shown as of."""
         return self.as_of or dt.date.today()

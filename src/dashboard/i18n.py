@@ -466,6 +466,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The register has **{register}** clusters in the programme during {year}; the programme reported **{published}** for that year.",
         "nb": "Registeret har **{register}** klynger i programmet i løpet av {year}; programmet oppga **{published}** for det året.",
     },
+    "overview.coverage_selected": {
+        "en": "The programme publishes its counts for the whole programme only; clear the filters to compare the register with them.",
+        "nb": "Programmet publiserer antall bare for hele programmet; fjern filtrene for å sammenligne registeret med dem.",
+    },
     "overview.coverage_none": {
         "en": "The programme published no count of its clusters up to this date.",
         "nb": "Programmet publiserte ikke noe antall klynger fram til denne datoen.",

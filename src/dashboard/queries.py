@@ -214,6 +214,13 @@ EXTRACT_SQL = {
         GROUP BY ALL
         ORDER BY ALL
     """,
+    "confirmations": """
+        SELECT s.cluster_id, s.cluster, s.area_id, f.label, f.held_from, f.held_on,
+               f.source_url, f.note
+        FROM scope AS s JOIN label_confirmations AS f USING (cluster_id)
+        WHERE coalesce(f.held_from, f.held_on) <= $as_of
+        ORDER BY f.held_on DESC, s.cluster
+    """,
     "members": """
         SELECT s.cluster_id, s.cluster, s.area_id, s.area, s.area_nb, s.region, s.level,
                arg_max(r.value, r.year) AS value, max(r.year) AS year,
@@ -325,16 +332,6 @@ def cluster(con: duckdb.DuckDBPyConnection, cluster_id: str) -> pd.DataFrame:
 def rules(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """The rules with a number behind estimates and alerts, with their sources."""
     return con.execute("SELECT * FROM rules ORDER BY rule_id").df()
-
-
-def confirmations(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Dated published statements that a cluster held a label."""
-    return con.execute(
-        """SELECT f.cluster_id, c.name AS cluster, f.label, f.held_from, f.held_on, f.source_url,
-                  f.note
-           FROM label_confirmations AS f JOIN clusters AS c USING (cluster_id)
-           ORDER BY f.held_on DESC"""
-    ).df()
 
 
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:

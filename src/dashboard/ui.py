@@ -125,7 +125,6 @@ LOOKUPS = (
     "provenance_counts",
     "imports",
     "rules",
-    "confirmations",
 )
 
 
