@@ -27,10 +27,11 @@ def test_funding_by_funder_uses_the_shared_colours_and_marks_estimates(con):
     funding = queries.extract(con, "funding", Filters(as_of=ON))
     fig = charts.funding_by(funding, "funder", "en")
     bars = {tr.name: tr for tr in fig.data if tr.legendgroup != "pattern"}
-    assert bars["Innovasjon Norge"].marker.color == theme.FUNDER_COLOURS["Innovasjon Norge"]
-    assert bars["Innovasjon Norge"].marker.pattern.shape == theme.PROVENANCE_PATTERNS["estimate"]
+    programme = t("funder.Klyngeprogrammet", "en")
+    assert bars[programme].marker.color == theme.FUNDER_COLOURS["Klyngeprogrammet"]
+    assert bars[programme].marker.pattern.shape == theme.PROVENANCE_PATTERNS["estimate"]
     legend = {tr.name for tr in fig.data if tr.legendgroup == "pattern"}
-    assert legend == {"Estimate", "Illustrative"}
+    assert legend == {"Estimate"}
 
 
 def test_label_colours_are_the_same_in_every_chart(con):
@@ -78,51 +79,67 @@ def test_timeline_marks_the_date_and_shades_the_horizon(con):
     assert clusters == set(awards["cluster"])
 
 
-def test_programme_counts_per_year(con):
-    periods = queries.extract(con, "periods", Filters(as_of=ON))
-    fig = charts.programme_by_level(periods, 2022, "en")
-    per_year = {}
+def test_programme_counts_per_year_beside_the_published_totals(con):
+    counts = queries.extract(con, "programme_by_year", Filters(as_of=ON))
+    published = queries.extract(con, "programme_coverage", Filters(as_of=ON))
+    fig = charts.programme_by_level(counts, published, "en")
+    per_year: dict[int, int] = {}
     for trace in fig.data:
-        for year, n in zip(trace.x, trace.y, strict=True):
-            per_year[year] = per_year.get(year, 0) + n
+        if trace.type == "bar":
+            for year, n in zip(trace.x, trace.y, strict=True):
+                per_year[year] = per_year.get(year, 0) + n
     in_2016 = con.execute(
         "SELECT count(DISTINCT cluster_id) FROM programme_periods "
         "WHERE year(start_date) <= 2016 AND coalesce(year(end_date), 2100) >= 2016"
     ).fetchone()[0]
     assert per_year[2016] == in_2016
+    assert max(per_year) == 2022  # nothing drawn past the as-of year
+    diamonds = next(tr for tr in fig.data if tr.name == "Published total")
+    # 36 on 20 Nov 2019 (stavangerregion.no), 39 on 1 Jan 2021 (trenytt.no)
+    assert {(x, y) for x, y in zip(diamonds.x, diamonds.y, strict=True)} >= {(2019, 36), (2021, 39)}
     assert fig.layout.yaxis.title.text == "Clusters"
 
 
-def test_results_sum_counts_and_average_percentage_points(con):
-    results = queries.extract(con, "results", Filters(as_of=ON))
-    summary = queries.extract(con, "results_summary", Filters(as_of=ON))
-    areas = queries.opportunity_areas(con)
-    members = summary[summary["indicator"] == "members"]
-    fig = charts.results_over_time(members, "area_id", "Members", "count", areas, "en")
-    ocean = next(tr for tr in fig.data if tr.name == "Ocean space")
-    raw = results[results["indicator"] == "members"]
-    expected = raw[(raw["area_id"] == "havrommet") & (raw["year"] == 2020)]["value"].sum()
-    assert dict(zip(ocean.x, ocean.y, strict=True))[2020] == expected
-    growth = summary[summary["indicator"] == "value_creation_growth"]
-    fig = charts.results_over_time(growth, "level", "Growth", "pp", areas, "en")
+def test_member_counts_carry_forward_and_say_their_year(con):
+    members = queries.extract(con, "members", Filters(as_of=dt.date(2016, 6, 30)))
+    fig = charts.members_by_cluster(members, queries.opportunity_areas(con), "en")
+    bars = {
+        cluster: (value, label)
+        for trace in fig.data
+        for cluster, value, label in zip(trace.y, trace.x, trace.text, strict=True)
+    }
+    # GCE Blue Maritime: 220 companies in 2014 (skipsrevyen.no), the latest count by mid-2016
+    assert bars["GCE Blue Maritime Cluster"] == (220, "(2014)")
+
+
+def test_programme_results_draw_only_the_years_the_record_gives(con):
+    figures = queries.extract(con, "programme_figures", Filters(as_of=ON))
+    fig = charts.programme_results(figures, ("excess_value_creation_pp",), "en")
+    [trace] = fig.data
+    # Innovasjon Norge's annual reports: +14.6 pp (2021), +15.8 pp (2022); no other year
+    assert dict(zip(trace.x, trace.y, strict=True)) == {2021: 14.6, 2022: 15.8}
     assert fig.layout.yaxis.title.text == "Percentage points"
-    gce = next(tr for tr in fig.data if tr.name == "GCE")
-    raw = results[results["indicator"] == "value_creation_growth"]
-    expected = raw[(raw["level"] == "GCE") & (raw["year"] == 2020)]["value"].mean()
-    assert dict(zip(gce.x, gce.y, strict=True))[2020] == pytest.approx(expected)
 
 
-def test_peer_comparison_uses_peers_of_the_same_level(con):
-    results = queries.extract(con, "results", Filters(as_of=ON))
-    members = results[results["indicator"] == "members"]
-    stats = queries.peer_stats(con, "gce-node", "members", Filters(as_of=ON))
-    fig = charts.peer_comparison(stats, "GCE NODE", "Members", "count", "en")
-    median = next(tr for tr in fig.data if tr.name == "Peer median")
-    gce_2016 = members[(members["level"] == "GCE") & (members["year"] == 2016)]["value"].median()
-    assert dict(zip(median.x, median.y, strict=True))[2016] == gce_2016
-    own = next(tr for tr in fig.data if tr.name == "GCE NODE")
-    node = members[members["cluster_id"] == "gce-node"].set_index("year")["value"]
-    assert dict(zip(own.x, own.y, strict=True))[2016] == node[2016]
+def test_peer_comparison_marks_the_cluster_and_the_peers_median(con):
+    peers = queries.extract(con, "members", Filters(levels=("Arena Pro",), as_of=ON))
+    fig = charts.peer_comparison(peers, "norwegian-offshore-wind", "en")
+    own = next(tr for tr in fig.data if tr.name == "This cluster")
+    assert list(own.y) == ["Norwegian Offshore Wind Cluster"] and list(own.x) == [340]
+    others = peers.loc[peers["cluster_id"] != "norwegian-offshore-wind", "value"]
+    assert fig.layout.shapes[0].x0 == others.median()
+
+
+def test_coverage_heatmap_counts_published_estimate_unknown(con):
+    coverage = queries.extract(con, "coverage", Filters(as_of=ON))
+    fig = charts.coverage_heatmap(coverage, "en")
+    [heat] = fig.data
+    row = list(heat.y).index("Funding")
+    column = list(heat.x).index(2019)
+    in_2019 = coverage[(coverage["table_name"] == "funding") & (coverage["year"] == 2019)].iloc[0]
+    # seven clusters had a published grant running in 2019 (three GCEs, four NCEs)
+    assert (in_2019["published"], in_2019["estimate"]) == (0, 7)
+    assert heat.text[row][column] == f"0/7/{in_2019['in_programme'] - 7}"
 
 
 def test_funding_ranking_is_the_top_twenty_by_total(con):

@@ -49,6 +49,16 @@ def _write(path: Path, table: str, rows: list[Row]) -> None:
         writer.writerows([_cell(r[c]) for c in columns] for r in rows)
 
 
+def _by_rule(award: Row, rules: derive.Rules) -> Row:
+    """A shifted award whose validity follows its rule again (29 February has no twin)."""
+    rule = award["validity_rule"]
+    if not rule:
+        return award
+    if award["date_precision"] == "derived":
+        return {**award, "awarded_on": derive.span_start(award["valid_until"], rule, rules)}
+    return {**award, "valid_until": derive.span_end(award["awarded_on"], rule, rules)}
+
+
 def _fits(rows: list[Row], first: str, last: str | None) -> bool:
     return all(
         r[first] >= FIRST and (last is None or r[last] is None or r[last] <= LAST) for r in rows
@@ -61,6 +71,7 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
     out.mkdir(parents=True, exist_ok=True)
     for name in ("opportunity_areas", "indicators", "counties", "rules", "programme_figures"):
         shutil.copy(data_dir / f"{name}.csv", out / f"{name}.csv")
+    rules = {r["rule_id"]: (r["value"], r["unit"]) for r in tables["rules"].rows}
     areas = [r["area_id"] for r in tables["opportunity_areas"].rows]
     regions = sorted({r["region"] for r in tables["clusters"].rows if r["region"]})
     periods_of: dict[str, list[Row]] = {}
@@ -103,13 +114,16 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
                 if variant and a["label"] == "Gold":
                     score = round(draw.uniform(80, 100))
                 awards.append(
-                    {
-                        **a,
-                        "cluster_id": cid,
-                        "score_pct": score,
-                        "awarded_on": _shift(a["awarded_on"], years),
-                        "valid_until": _shift(a["valid_until"], years),
-                    }
+                    _by_rule(
+                        {
+                            **a,
+                            "cluster_id": cid,
+                            "score_pct": score,
+                            "awarded_on": _shift(a["awarded_on"], years),
+                            "valid_until": _shift(a["valid_until"], years),
+                        },
+                        rules,
+                    )
                 )
 
     grants, results = [], []
