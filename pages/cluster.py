@@ -15,7 +15,9 @@ ui.page_header("page.cluster", filters, lang)
 names = ui.lookup("cluster_names")
 labels_of = {
     cid: name + (f" ({former})" if isinstance(former, str) and former else "")
-    for cid, name, former in zip(names["cluster_id"], names["name"], names["former_names"], strict=True)
+    for cid, name, former in zip(
+        names["cluster_id"], names["name"], names["former_names"], strict=True
+    )
 }
 cluster_id = ui.page_choice(
     "cluster",
@@ -40,20 +42,19 @@ if isinstance(info["former_names"], str) and info["former_names"]:
     st.caption(t("cluster.former_names", lang, names=info["former_names"].replace(" | ", ", ")))
 if isinstance(info["successor_id"], str) and info["successor_id"]:
     st.info(
-        t("cluster.successor", lang, name=info["successor"], link=f"cluster?cluster={info['successor_id']}"),
+        t(
+            "cluster.successor",
+            lang,
+            name=info["successor"],
+            link=f"cluster?cluster={info['successor_id']}",
+        ),
         icon=":material/merge:",
     )
 area_name = (
     ui.lookup("opportunity_areas").set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
 )
 place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, str))
-st.caption(
-    " · ".join(
-        x
-        for x in (place, t("cluster.area_basis", lang, basis=area_name))
-        if x
-    )
-)
+st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=area_name)) if x))
 
 kpis = st.columns(3)
 level = facts["level"] if isinstance(facts["level"], str) else t("level.none", lang)
@@ -77,7 +78,12 @@ with kpis[2]:
         last = members.sort_values("year").iloc[-1]
         ui.fact(
             t("cluster.members", lang),
-            t("cluster.members_value", lang, value=number(last["value"], lang), year=int(last["year"])),
+            t(
+                "cluster.members_value",
+                lang,
+                value=number(last["value"], lang),
+                year=int(last["year"]),
+            ),
         )
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
@@ -133,7 +139,9 @@ if members.empty:
     st.info(t("cluster.no_members", lang))
 else:
     ui.chart(charts.member_history, results, lang, title="")
-    ui.table(members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False)
+    ui.table(
+        members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False
+    )
 ui.download("results", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.sources", lang))

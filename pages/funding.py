@@ -53,7 +53,9 @@ else:
     left, right = st.columns(2)
     summary_ref = ui.Ref("funding_summary", filters)
     ui.chart(charts.funding_by, summary_ref, "level", lang, where=left)
-    ui.chart(charts.funding_area_shares, summary_ref, ui.lookup("opportunity_areas"), lang, where=right)
+    ui.chart(
+        charts.funding_area_shares, summary_ref, ui.lookup("opportunity_areas"), lang, where=right
+    )
     if summary["funder"].nunique() > 1:
         ui.chart(charts.funding_by, summary_ref, "funder", lang)
     else:

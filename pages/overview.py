@@ -40,7 +40,9 @@ kpis[2].metric(
     border=True,
 )
 kpis[3].metric(
-    t("overview.budget", lang, year=budget["year"]) if budget is not None else t("overview.budget_none", lang),
+    t("overview.budget", lang, year=budget["year"])
+    if budget is not None
+    else t("overview.budget_none", lang),
     nok_short(budget["budget_nok"], lang) if budget is not None else "–",
     help=t("overview.budget_help", lang),
     border=True,
@@ -102,7 +104,11 @@ else:
             )
         else:
             text = t("overview.issue_gce", lang)
-        return text + " · " + t(f"basis.{row.basis}" if isinstance(row.basis, str) else "basis.none", lang)
+        return (
+            text
+            + " · "
+            + t(f"basis.{row.basis}" if isinstance(row.basis, str) else "basis.none", lang)
+        )
 
     todo = todo.assign(issue=[describe(r) for r in todo.itertuples()])
     ui.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)

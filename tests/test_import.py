@@ -21,9 +21,7 @@ CERT_HEADER = (
     "cluster_id,label,awarded_on,date_precision,valid_until,validity_rule,score_pct,provenance,"
     "source_url,note\n"
 )
-RENEWAL = (
-    "gce-node,Gold,2027-04-18,day,2030-04-17,,97,published,https://gcenode.no/news/renewal,renewed\n"
-)
+RENEWAL = "gce-node,Gold,2027-04-18,day,2030-04-17,,97,published,https://gcenode.no/news/renewal,renewed\n"
 
 
 @pytest.fixture()

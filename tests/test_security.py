@@ -25,8 +25,7 @@ def test_every_url_parameter_treats_input_as_data(param, value, store_path, con)
     for page in PAGES:
         at = open_page(page, {param: value})  # asserts: no exception on the page
         applies = param in ("area", "level", "region", "label", "as_of", "lang") or (
-            (param, page)
-            in {("cluster", "cluster"), ("months", "timeline")}
+            (param, page) in {("cluster", "cluster"), ("months", "timeline")}
         )
         if applies:
             assert at.warning, f"{page} shows a notice for {param}"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -32,7 +31,10 @@ def test_no_shipped_row_is_illustrative_and_every_published_row_is_sourced():
     for path in DATA.glob("*.csv"):
         with path.open(encoding="utf-8", newline="") as f:
             for number, row in enumerate(csv.DictReader(f), start=2):
-                assert row.get("provenance", "published") in ("published", "estimate"), (path, number)
+                assert row.get("provenance", "published") in ("published", "estimate"), (
+                    path,
+                    number,
+                )
                 if row.get("provenance") == "published":
                     assert row["source_url"].startswith("http"), (path.name, number)
                 if row.get("provenance") == "estimate":
@@ -106,7 +108,9 @@ def test_every_funding_estimate_is_re_derived_from_its_grant():
                     amount - each * (len(years) - 1) if last else each
                 )
     funding = rows("funding")
-    assert {(f["cluster_id"], int(f["year"]), f["funder"]): int(f["amount_nok"]) for f in funding} == made
+    assert {
+        (f["cluster_id"], int(f["year"]), f["funder"]): int(f["amount_nok"]) for f in funding
+    } == made
     assert all(f["provenance"] == "estimate" for f in funding)
 
 
@@ -132,7 +136,9 @@ def label_on(con, cluster_id: str, day: str) -> tuple:
 def test_gce_ocean_technology_holds_gold_on_2018_06_30_by_a_confirmation(con):
     # gceocean.no årsrapport 2020: 'tildelt ECEI's gullsertifisering siden 2013'; the 2015
     # award alone (two-year rule) would have run out at the end of 2016.
-    label, status, basis, valid_until, confirmed = label_on(con, "gce-ocean-technology", "2018-06-30")
+    label, status, basis, valid_until, confirmed = label_on(
+        con, "gce-ocean-technology", "2018-06-30"
+    )
     assert (label, status, basis, valid_until) == ("Gold", "active", "confirmed", None)
     assert confirmed == dt.date(2020, 12, 31)
 
@@ -160,12 +166,13 @@ def test_blue_maritime_holds_gold_in_may_2016(con):
     assert label_on(con, "gce-blue-maritime", "2016-05-31")[:2] == ("Gold", "active")
 
 
-@pytest.mark.parametrize("day", ["2016-05-31", "2018-06-30", "2021-06-30", "2024-03-01", "2026-11-24"])
+@pytest.mark.parametrize(
+    "day", ["2016-05-31", "2018-06-30", "2021-06-30", "2024-03-01", "2026-11-24"]
+)
 def test_no_attention_item_for_a_cluster_outside_the_programme(con, day):
     items = queries.extract(con, "attention", Filters(as_of=D(day)))
     inside = {
-        r[0]
-        for r in con.execute("SELECT cluster_id FROM level_on(?::DATE)", [day]).fetchall()
+        r[0] for r in con.execute("SELECT cluster_id FROM level_on(?::DATE)", [day]).fetchall()
     }
     assert set(items["cluster_id"]) <= inside
 
@@ -177,7 +184,9 @@ def test_a_merged_cluster_needs_no_attention_after_it_ended(con):
     labels = queries.extract(con, "labels", day)
     nscc = labels[labels["cluster_id"] == "norwegian-smart-care-cluster"].iloc[0]
     assert nscc["status"] == "expiring" and pd.isna(nscc["level"])
-    assert "norwegian-smart-care-cluster" not in set(queries.extract(con, "attention", day)["cluster_id"])
+    assert "norwegian-smart-care-cluster" not in set(
+        queries.extract(con, "attention", day)["cluster_id"]
+    )
     successor = con.execute(
         "SELECT successor_id FROM clusters WHERE cluster_id = 'norwegian-smart-care-cluster'"
     ).fetchone()[0]
@@ -216,7 +225,9 @@ def test_no_alert_contradicts_a_published_confirmation(con):
 
 def test_the_register_is_compared_with_the_programme_s_own_counts(con):
     coverage = queries.extract(con, "programme_coverage", Filters(as_of=dt.date(2026, 11, 24)))
-    nov_2019 = coverage[(coverage["measure"] == "clusters_total") & (coverage["year"] == 2019)].iloc[0]
+    nov_2019 = coverage[
+        (coverage["measure"] == "clusters_total") & (coverage["year"] == 2019)
+    ].iloc[0]
     # stavangerregion.no, 20 Nov 2019: 'Totalt eksisterer det 36 klynger'
     assert nov_2019["published"] == 36
     register = con.execute(

@@ -71,7 +71,11 @@ def test_impossible_date(data_copy):
     f = data_copy / "programme_periods.csv"
     replace(f, "gce-node,GCE,2014-06-18", "gce-node,GCE,2014-02-30")
     # the NCE period before it ends by until_next, which would then have no next start to use
-    replace(f, "gce-node,NCE,2009-06-11,day,2014-06-17,until_next", "gce-node,NCE,2009-06-11,day,2014-06-17,")
+    replace(
+        f,
+        "gce-node,NCE,2009-06-11,day,2014-06-17,until_next",
+        "gce-node,NCE,2009-06-11,day,2014-06-17,",
+    )
     row = row_of(f, "2014-02-30")
     assert problems(data_copy) == [
         f"{f}, row {row}, column start_date: '2014-02-30' is not a date (YYYY-MM-DD)"
@@ -191,9 +195,15 @@ def test_source_that_is_not_a_url(data_copy):
 def test_overlapping_periods(data_copy):
     f = data_copy / "programme_periods.csv"
     replace(
-        f, "gce-node,GCE,2014-06-18,day,2024-06-17,term_ten_years", "gce-node,GCE,2014-01-01,day,2024-06-17,"
+        f,
+        "gce-node,GCE,2014-06-18,day,2024-06-17,term_ten_years",
+        "gce-node,GCE,2014-01-01,day,2024-06-17,",
     )
-    replace(f, "gce-node,NCE,2009-06-11,day,2014-06-17,until_next", "gce-node,NCE,2009-06-11,day,2014-06-17,")
+    replace(
+        f,
+        "gce-node,NCE,2009-06-11,day,2014-06-17,until_next",
+        "gce-node,NCE,2009-06-11,day,2014-06-17,",
+    )
     row = row_of(f, "gce-node,GCE,2014-01-01")
     nce_row = row_of(f, "gce-node,NCE,")
     assert problems(data_copy) == [
@@ -327,13 +337,21 @@ URL = "https://example.org/source"
         ),
         (
             "clusters.csv",
-            ("replace", "MediArena | Media City Bergen,Vestland,", "MediArena | Media City Bergen,Østlandet,"),
+            (
+                "replace",
+                "MediArena | Media City Bergen,Vestland,",
+                "MediArena | Media City Bergen,Østlandet,",
+            ),
             "region",
             "unknown county 'Østlandet' (not in counties.csv)",
         ),
         (
             "clusters.csv",
-            ("replace", "MediArena | Media City Bergen,Vestland,", "MediArena | Media City Bergen,Viken,"),
+            (
+                "replace",
+                "MediArena | Media City Bergen,Vestland,",
+                "MediArena | Media City Bergen,Viken,",
+            ),
             "region",
             "'Viken' is no longer a county; today's are Agder, Akershus, Buskerud",
         ),
@@ -349,19 +367,31 @@ URL = "https://example.org/source"
         ),
         (
             "certifications.csv",
-            ("replace", "gce-ocean-technology,Gold,2015-01-01,year,2016-12-31,", "gce-ocean-technology,Gold,2015-01-01,year,2017-12-31,"),
+            (
+                "replace",
+                "gce-ocean-technology,Gold,2015-01-01,year,2016-12-31,",
+                "gce-ocean-technology,Gold,2015-01-01,year,2017-12-31,",
+            ),
             "valid_until",
             "validity_rule label_renewal gives valid_until 2016-12-31, not 2017-12-31",
         ),
         (
             "programme_periods.csv",
-            ("replace", "gce-ocean-technology,GCE,2015-06-12,day,2025-06-11,", "gce-ocean-technology,GCE,2015-06-12,day,2026-06-11,"),
+            (
+                "replace",
+                "gce-ocean-technology,GCE,2015-06-12,day,2025-06-11,",
+                "gce-ocean-technology,GCE,2015-06-12,day,2026-06-11,",
+            ),
             "end_date",
             "end_rule term_ten_years gives end_date 2025-06-11, not 2026-06-11",
         ),
         (
             "programme_periods.csv",
-            ("replace", "norwegian-smart-care-cluster,Arena Pro,2019-11-08,day,", "norwegian-smart-care-cluster,Arena Pro,2019-11-01,month,"),
+            (
+                "replace",
+                "norwegian-smart-care-cluster,Arena Pro,2019-11-08,day,",
+                "norwegian-smart-care-cluster,Arena Pro,2019-11-01,month,",
+            ),
             "provenance",
             "a published row states its dates: with start_precision month",
         ),
@@ -400,7 +430,11 @@ def test_new_tables_and_columns_refuse_bad_input(data_copy, tmp_path, file, edit
     before = db.read_bytes()
     f = data_copy / file
     if file == "clusters.csv" and column == "successor_id":
-        line = next(x for x in f.read_text(encoding="utf-8").splitlines() if x.startswith("norwegian-smart-care-cluster,"))
+        line = next(
+            x
+            for x in f.read_text(encoding="utf-8").splitlines()
+            if x.startswith("norwegian-smart-care-cluster,")
+        )
         replace(f, line, line.replace(",norway-health-tech,", ",norway-health-tek,"))
         row = row_of(f, "norway-health-tek")
     elif edit[0] == "append":

@@ -446,9 +446,7 @@ def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: st
     if frame.empty:
         return _empty(title, lang)
     frame["shown"] = _translated(frame["measure"], "measure", lang)
-    fig = px.scatter(
-        frame, x="year", y="value", color="shown", custom_data=["shown", "source_url"]
-    )
+    fig = px.scatter(frame, x="year", y="value", color="shown", custom_data=["shown", "source_url"])
     fig.update_traces(
         marker={"size": 12},
         hovertemplate="%{x} · %{customdata[0]}: %{y:,}<extra></extra>",
@@ -553,7 +551,8 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
     frame["table"] = _translated(frame["table_name"], "coverage", lang)
     frame["share"] = 100 * (frame["published"] + frame["estimate"]) / frame["in_programme"]
     frame["text"] = [
-        f"{p}/{e}/{u}" for p, e, u in zip(frame["published"], frame["estimate"], frame["unknown"])
+        f"{p}/{e}/{u}"
+        for p, e, u in zip(frame["published"], frame["estimate"], frame["unknown"], strict=True)
     ]
     grid = frame.pivot(index="table", columns="year", values="share")
     text = frame.pivot(index="table", columns="year", values="text")

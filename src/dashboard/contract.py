@@ -34,6 +34,8 @@ MEASURES = (
     "excess_employment_pp",
     "new_clusters_admitted",
 )
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of a contract file; `kind` says how a cell is parsed and checked."""

@@ -305,9 +305,7 @@ def indicators(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 def cluster_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every cluster's id and name, for the profile picker."""
-    return con.execute(
-        "SELECT cluster_id, name, former_names FROM clusters ORDER BY name"
-    ).df()
+    return con.execute("SELECT cluster_id, name, former_names FROM clusters ORDER BY name").df()
 
 
 def cluster_facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
@@ -345,7 +343,11 @@ def provenance_counts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
         f"SELECT '{table}' AS table_name, provenance, count(*) AS rows, "
         f"count(source_url) AS rows_with_source FROM {table} GROUP BY provenance"
         for table in (
-            "programme_periods", "certifications", "funding", "results", "programme_figures"
+            "programme_periods",
+            "certifications",
+            "funding",
+            "results",
+            "programme_figures",
         )
     ]
     return con.execute(" UNION ALL ".join(parts) + " ORDER BY table_name, provenance").df()

@@ -289,7 +289,11 @@ def check_references(tables: dict[str, ParsedTable]) -> list[Problem]:
 def _rules(tables: dict[str, ParsedTable]) -> derive.Rules | None:
     if "rules" not in tables or not tables["rules"].readable:
         return None
-    return {r["rule_id"]: (r["value"], r["unit"]) for r in tables["rules"].rows if r["value"] is not None}
+    return {
+        r["rule_id"]: (r["value"], r["unit"])
+        for r in tables["rules"].rows
+        if r["value"] is not None
+    }
 
 
 def check_derived(tables: dict[str, ParsedTable]) -> list[Problem]:
@@ -362,7 +366,8 @@ def check_counties(tables: dict[str, ParsedTable]) -> list[Problem]:
     current = sorted(
         r["county"]
         for r in tables["counties"].rows
-        if r["valid_from"] and r["valid_from"] <= today
+        if r["valid_from"]
+        and r["valid_from"] <= today
         and (r["valid_until"] is None or r["valid_until"] >= today)
     )
     known = {r["county"] for r in tables["counties"].rows}
