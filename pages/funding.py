@@ -60,6 +60,7 @@ else:
         ui.chart(charts.funding_by, summary_ref, "funder", lang)
     else:
         st.caption(t("funding.no_split", lang))
+    st.caption(t("funding.partial_note", lang))
     first, last = int(summary["year"].min()), int(summary["year"].max())
     ui.chart(charts.funding_ranking, ui.Ref("funding_top", filters), first, last, lang)
 ui.download("funding", filters, lang, label="common.download_rows")

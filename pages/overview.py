@@ -121,5 +121,5 @@ ui.chart(
     lang,
 )
 st.caption(t("overview.levels_note", lang))
-ui.download("programme_by_year", filters, lang)
-ui.download("programme_coverage", whole, lang)
+ui.download("programme_by_year", filters, lang, label="common.download_chart")
+ui.download("programme_coverage", whole, lang, label="overview.download_coverage")

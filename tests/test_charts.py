@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
+import pytest
 
 from dashboard import charts, queries, theme
 from dashboard.filters import Filters
@@ -138,7 +139,10 @@ def test_coverage_heatmap_counts_published_estimate_unknown(con):
     in_2019 = coverage[(coverage["table_name"] == "funding") & (coverage["year"] == 2019)].iloc[0]
     # seven clusters had a published grant running in 2019 (three GCEs, four NCEs)
     assert (in_2019["published"], in_2019["estimate"]) == (0, 7)
-    assert heat.text[row][column] == f"0/7/{in_2019['in_programme'] - 7}"
+    unknown = in_2019["in_programme"] - 7
+    assert heat.customdata[row][column] == f"0 published, 7 estimate, {unknown} unknown"
+    assert heat.z[row][column] == pytest.approx(100 * 7 / in_2019["in_programme"])
+    assert "Level periods" not in list(heat.y)  # every cluster in the register has one
 
 
 def test_funding_ranking_is_the_top_twenty_by_total(con):

@@ -434,8 +434,9 @@ def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) ->
         + " %{customdata[1]})<extra>%{customdata[0]}</extra>",
     )
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=frame["cluster"])
-    fig.update_layout(height=max(360, 24 * len(frame) + 160))
-    return _style(fig, lang, title, t("axis.members", lang), "", t("legend.area", lang), True)
+    fig.update_xaxes(range=[0, float(frame["value"].max()) * 1.15])  # room for the year labels
+    fig.update_layout(height=max(360, 24 * len(frame) + 180))
+    return _style(fig, lang, title, t("axis.members", lang), "", t("legend.area", lang))
 
 
 def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: str) -> go.Figure:
@@ -547,32 +548,35 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
     title = t("sources.coverage_chart", lang)
     if coverage.empty:
         return _empty(title, lang)
-    frame = coverage.copy()
+    frame = coverage[coverage["table_name"] != "programme_periods"].copy()
     frame["table"] = _translated(frame["table_name"], "coverage", lang)
     frame["share"] = 100 * (frame["published"] + frame["estimate"]) / frame["in_programme"]
-    frame["text"] = [
-        f"{p}/{e}/{u}"
+    frame["counts"] = [
+        t("sources.coverage_cell", lang, published=p, estimate=e, unknown=u)
         for p, e, u in zip(frame["published"], frame["estimate"], frame["unknown"], strict=True)
     ]
     grid = frame.pivot(index="table", columns="year", values="share")
-    text = frame.pivot(index="table", columns="year", values="text")
+    counts = frame.pivot(index="table", columns="year", values="counts")
     fig = go.Figure(
         go.Heatmap(
             z=grid.to_numpy(),
             x=grid.columns,
             y=grid.index,
-            text=text.to_numpy(),
+            customdata=counts.to_numpy(),
+            text=grid.round().astype("Int64").astype(str).to_numpy(),
             texttemplate="%{text}",
             textfont={"size": 10},
             colorscale=[[0, "#FFFFFF"], [1, "#0072B2"]],
             zmin=0,
             zmax=100,
-            colorbar={"title": {"text": t("axis.share", lang)}},
-            hovertemplate="%{y} %{x}: %{z:.0f} % (%{text})<extra></extra>",
+            xgap=2,
+            ygap=2,
+            colorbar={"title": {"text": t("axis.covered", lang)}},
+            hovertemplate="%{y} %{x}: %{z:.0f} % (%{customdata})<extra></extra>",
         )
     )
     fig.update_xaxes(dtick=2, tickformat="d")
-    fig.update_layout(height=280)
+    fig.update_layout(height=240)
     return _style(fig, lang, title, t("axis.year", lang), "")
 
 

@@ -179,8 +179,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "overview.in_programme": {"en": "Clusters in the programme", "nb": "Klynger i programmet"},
     "overview.active_labels": {"en": "Active labels", "nb": "Gyldige klyngemerker"},
     "overview.expiring": {
-        "en": "Labels expiring within 180 days",
-        "nb": "Merker som utløper innen 180 dager",
+        "en": "Expiring within 180 days",
+        "nb": "Utløper innen 180 dager",
     },
     "overview.attention": {"en": "Needs attention", "nb": "Krever oppfølging"},
     "overview.attention_none": {
@@ -466,6 +466,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The register has **{register}** clusters in the programme during {year}; the programme reported **{published}** for that year.",
         "nb": "Registeret har **{register}** klynger i programmet i løpet av {year}; programmet oppga **{published}** for det året.",
     },
+    "common.no_chart_data": {
+        "en": "{title}: the record has nothing to draw for this selection up to this date.",
+        "nb": "{title}: kildene har ingenting å vise for dette utvalget fram til denne datoen.",
+    },
+    "common.download_chart": {
+        "en": "Download the chart's figures (CSV)",
+        "nb": "Last ned tallene i diagrammet (CSV)",
+    },
+    "overview.download_coverage": {
+        "en": "Download the register against the published counts (CSV)",
+        "nb": "Last ned registeret mot de publiserte antallene (CSV)",
+    },
+    "funding.partial_note": {
+        "en": "The charts below sum only the clusters with a published grant: a lower bar means less of the programme is covered, not less money (see the comparison with the budget above).",
+        "nb": "Diagrammene under summerer bare klyngene med publisert bevilgning: en lavere søyle betyr at mindre av programmet er dekket, ikke mindre penger (se sammenligningen med budsjettet over).",
+    },
+    "axis.covered": {"en": "Covered (%)", "nb": "Dekket (%)"},
+    "sources.coverage_cell": {
+        "en": "{published} published, {estimate} estimate, {unknown} unknown",
+        "nb": "{published} publisert, {estimate} estimat, {unknown} ukjent",
+    },
     "overview.coverage_selected": {
         "en": "The programme publishes its counts for the whole programme only; clear the filters to compare the register with them.",
         "nb": "Programmet publiserer antall bare for hele programmet; fjern filtrene for å sammenligne registeret med dem.",
@@ -536,8 +557,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Andelen av klyngene i programmet som kildene dekker",
     },
     "sources.coverage_note": {
-        "en": "Each cell: published / estimate / unknown, counted over the clusters in the register during the year. Unknown is not zero: where the record is silent, nothing is drawn or summed.",
-        "nb": "Hver celle: publisert / estimat / ukjent, telt over klyngene i registeret i løpet av året. Ukjent er ikke null: der kildene tier, tegnes eller summeres ingenting.",
+        "en": "Each cell: the share of the clusters in the register during the year that the record gives a figure for (hover for published, estimate and unknown). Unknown is not zero: where the record is silent, nothing is drawn or summed.",
+        "nb": "Hver celle: andelen av klyngene i registeret i løpet av året som kildene har et tall for (hold over for publisert, estimat og ukjent). Ukjent er ikke null: der kildene tier, tegnes eller summeres ingenting.",
     },
     "sources.programme_counts": {
         "en": "The register against the programme's published counts",

@@ -288,6 +288,10 @@ def chart(
     """Draw a chart, built once per distinct input (chart builders are pure functions);
     `title` replaces the builder's title, e.g. where a subheader already says it."""
     figure = _figure(store_key(), builder.__name__, args)
+    if not figure.data:  # one empty state for every chart: say so, draw no empty axes
+        shown = title or figure.layout.title.text or ""
+        where.info(t("common.no_chart_data", language(), title=shown), icon=":material/info:")
+        return
     if title is not None:
         figure.update_layout(title_text=title)
     where.plotly_chart(figure, width="stretch")
@@ -416,7 +420,7 @@ def table(
             config[column] = st.column_config.TextColumn(t("col.status", lang), width=115)
         elif column in ("label", "last_label"):
             config[column] = st.column_config.TextColumn(t("col.label", lang), width="small")
-        elif column in ("provenance", "basis"):
+        elif column in ("provenance", "basis", "measure"):
             shown[column] = shown[column].map(
                 lambda v, c=column: t(f"{c}.{v}", lang) if pd.notna(v) else ""
             )
