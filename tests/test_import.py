@@ -314,3 +314,27 @@ def test_dump_then_build_reproduces_the_store(db, tmp_path):
         assert con.execute(query).fetchall() == again.execute(query).fetchall(), table
     con.close()
     again.close()
+
+
+LEDGER = ROOT / "docs" / "example-ledger"
+
+
+def test_the_example_ledger_in_docs_imports_and_its_published_split_shows(db):
+    files = [(p.name, p.read_bytes()) for p in sorted(LEDGER.glob("*.csv"))]
+    plan = importer.plan(db, files)
+    assert sorted(plan.summary().splitlines()) == [
+        "clusters: 1 added, 0 changed, 0 unchanged",
+        "funding: 5 added, 0 changed, 0 unchanged",
+        "programme_periods: 1 added, 0 changed, 0 unchanged",
+    ]
+    importer.apply(db, plan)
+    con = store.connect_readonly(db)
+    on = Filters(as_of=__import__("datetime").date(2023, 6, 30))
+    funding = queries.extract(con, "funding", on, "eksempelklyngen")
+    assert set(funding["provenance"]) == {"published"}
+    by_funder = funding[funding["year"] == 2022].set_index("funder")["amount_nok"].to_dict()
+    assert by_funder == {"Innovasjon Norge": 1_500_000, "Siva": 300_000, "County": 250_000}
+    assert "eksempelklyngen" in set(queries.extract(con, "clusters", on)["cluster_id"])
+    con.close()
+    again = importer.plan(db, files)
+    assert "funding: 0 added, 0 changed, 5 unchanged" in again.summary()
