@@ -107,7 +107,15 @@ st.subheader(t("cluster.labels", lang))
 if awards.empty:
     st.info(t("cluster.no_awards", lang))
 else:
-    ui.chart(charts.award_timeline, awards, scope.date, 6, lang, title="")
+    ui.chart(
+        charts.award_timeline,
+        awards,
+        scope.date,
+        6,
+        lang,
+        ui.extract("confirmations", scope, cluster_id),
+        title="",
+    )
     ui.table(
         awards,
         [

@@ -12,7 +12,14 @@ ui.page_header("page.timeline", filters, lang)
 
 months = ui.page_choice("months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang)
 awards = ui.extract("awards", filters)
-ui.chart(charts.award_timeline, ui.Ref("awards", filters), filters.date, months, lang)
+ui.chart(
+    charts.award_timeline,
+    ui.Ref("awards", filters),
+    filters.date,
+    months,
+    lang,
+    ui.Ref("confirmations", filters),
+)
 if awards["cluster"].nunique() > charts.TIMELINE_CLUSTERS:
     st.caption(
         t(

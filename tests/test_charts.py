@@ -162,3 +162,13 @@ def test_empty_data_gives_an_empty_chart_with_its_title():
     empty = pd.DataFrame(columns=["year", "funder", "level", "provenance", "amount_nok", "cluster"])
     fig = charts.funding_by(empty, "funder", "nb")
     assert fig.data == () and fig.layout.title.text == "Finansiering per finansiør og år"
+
+
+def test_timeline_draws_a_confirmation_through_the_gap_it_closes(con):
+    awards = queries.extract(con, "awards", Filters(as_of=ON))
+    confirmations = queries.extract(con, "confirmations", Filters(as_of=ON))
+    fig = charts.award_timeline(awards, ON, 6, "en", confirmations)
+    lines = [tr for tr in fig.data if tr.legendgroup == "confirmed"]
+    ocean = next(tr for tr in lines if tr.y[0] == "GCE Ocean Technology")
+    # gceocean.no annual report 2020: Gold 'siden 2013'
+    assert [str(x)[:10] for x in ocean.x] == ["2013-08-14", "2020-12-31"]

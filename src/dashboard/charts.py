@@ -243,9 +243,17 @@ def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
     )
 
 
-def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str) -> go.Figure:
+def award_timeline(
+    awards: pd.DataFrame,
+    as_of: dt.date,
+    months: int,
+    lang: str,
+    confirmations: pd.DataFrame | None = None,
+) -> go.Figure:
     """Gantt of every award's validity window, a line at the as-of date, the horizon shaded;
-    at most TIMELINE_CLUSTERS clusters (those whose labels run latest) to stay readable."""
+    at most TIMELINE_CLUSTERS clusters (those whose labels run latest) to stay readable.
+    Published confirmations (`confirmations`) are drawn as a black line through the span they
+    cover, so a gap that a statement closes does not look like a lapse."""
     title = t("timeline.title", lang)
     if awards.empty:
         return _empty(title, lang)
@@ -275,6 +283,28 @@ def award_timeline(awards: pd.DataFrame, as_of: dt.date, months: int, lang: str)
         hovertemplate="<b>%{y}</b><br>%{customdata[0]}: %{customdata[1]|%Y-%m-%d} – "
         "%{customdata[2]|%Y-%m-%d}<br>%{customdata[3]}<extra></extra>",
     )
+    shown = (
+        confirmations[confirmations["cluster"].isin(latest.index)]
+        if confirmations is not None
+        else []
+    )
+    for index, c in enumerate(shown.itertuples() if len(shown) else ()):
+        first = c.held_from if pd.notna(c.held_from) else c.held_on
+        fig.add_trace(
+            go.Scatter(
+                x=[first, c.held_on],
+                y=[c.cluster, c.cluster],
+                mode="lines+markers",
+                line={"color": "#000000", "width": 2},
+                marker={"symbol": "line-ns", "size": 10, "line": {"width": 2}},
+                name=t("timeline.confirmed", lang),
+                legendgroup="confirmed",
+                showlegend=index == 0,
+                hovertemplate="<b>%{y}</b><br>"
+                + t("timeline.confirmed", lang)
+                + ": %{x|%Y-%m-%d}<extra></extra>",
+            )
+        )
     start = pd.Timestamp(as_of)
     end = start + pd.DateOffset(months=months)
     fig.add_vrect(x0=start, x1=end, fillcolor="#E69F00", opacity=0.15, line_width=0)

@@ -482,6 +482,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "The charts below sum only the clusters with a published grant: a lower bar means less of the programme is covered, not less money (see the comparison with the budget above).",
         "nb": "Diagrammene under summerer bare klyngene med publisert bevilgning: en lavere søyle betyr at mindre av programmet er dekket, ikke mindre penger (se sammenligningen med budsjettet over).",
     },
+    "timeline.confirmed": {
+        "en": "Confirmed held (published statement)",
+        "nb": "Bekreftet holdt (publisert utsagn)",
+    },
     "axis.covered": {"en": "Covered (%)", "nb": "Dekket (%)"},
     "sources.coverage_cell": {
         "en": "{published} published, {estimate} estimate, {unknown} unknown",
