@@ -234,3 +234,23 @@ def test_the_register_is_compared_with_the_programme_s_own_counts(con):
         "SELECT count(DISTINCT cluster_id) FROM level_on(DATE '2019-11-20')"
     ).fetchone()[0]
     assert nov_2019["register"] == register
+
+
+def test_every_programme_figure_estimate_is_re_derived_from_the_published_ones():
+    figures = rows("programme_figures")
+    published = {
+        (f["measure"], f["reference_date"]): float(f["value"])
+        for f in figures
+        if f["provenance"] == "published"
+    }
+    estimates = [f for f in figures if f["provenance"] == "estimate"]
+    assert estimates
+    for f in estimates:
+        # the only rule used: a total is the sum of the per-level counts published that day
+        assert f["measure"] == "clusters_total"
+        parts = [
+            value
+            for (measure, day), value in published.items()
+            if day == f["reference_date"] and measure.startswith("clusters_")
+        ]
+        assert len(parts) >= 2 and sum(parts) == float(f["value"]), f

@@ -1,0 +1,129 @@
+"""Named facts from each period of the programme, as the public record states them (the source
+is cited beside each assertion), and the register's size."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+D = dt.date.fromisoformat
+
+
+def started(con, level: str, first: str, last: str) -> set[str]:
+    return {
+        r[0]
+        for r in con.execute(
+            "SELECT cluster_id FROM programme_periods WHERE level = ? AND start_date BETWEEN ? AND ?",
+            [level, D(first), D(last)],
+        ).fetchall()
+    }
+
+
+def test_the_register_holds_at_least_90_clusters(con):
+    assert con.execute("SELECT count(*) FROM clusters").fetchone()[0] >= 90
+
+
+def test_the_first_six_nces_of_2006(con):
+    # tu.no 27 Apr 2006 'Ingen ekspertise i nord': NCE Maritime, Microsystems, Systems
+    # Engineering, Undervannsteknologi (Subsea), Raufoss, Instrumenteringsklyngen
+    assert started(con, "NCE", "2006-01-01", "2006-12-31") == {
+        "gce-blue-maritime",
+        "nce-micro-nano",
+        "nce-systems-engineering",
+        "gce-ocean-technology",
+        "nce-raufoss",
+        "nce-instrumentation",
+    }
+
+
+def test_the_three_nces_of_june_2007(con):
+    # gcesubsea.no 22 Jun 2007 'Tre nye ekspertsentre'
+    assert started(con, "NCE", "2007-06-22", "2007-06-22") == {
+        "oslo-cancer-cluster",
+        "nce-aquaculture",
+        "nce-culinology",
+    }
+
+
+def test_the_seven_arena_projects_of_june_2012(con):
+    # regjeringen.no 2012 'Næringsklynger gjør susen': 'Sju nye næringsklynger får status som
+    # Arenaprosjekt i dag'
+    assert started(con, "Arena", "2012-06-01", "2012-06-30") == {
+        "biotech-north",
+        "mineralklynge-nord",
+        "next-media",
+        "nce-ikuben",
+        "arena-digin",
+        "electric-mobility-norway",
+        "nce-heidner",
+    }
+
+
+def test_the_six_arena_projects_of_14_june_2011(con):
+    # fisk.no: 'gav tysdag 14. juni seks lovande regionale næringsklyngjer status'
+    assert len(started(con, "Arena", "2011-06-14", "2011-06-14")) == 6
+
+
+def test_the_three_gces(con):
+    # siva.no 2014: Blue Maritime and NODE GCE on 18 Jun 2014; uib.no: GCE Subsea 12 Jun 2015;
+    # GCE status is a ten-year period (kystens.no), NODE's 'final stage' 2020-2024 (gcenode.no)
+    rows = con.execute(
+        "SELECT cluster_id, start_date, end_date FROM programme_periods WHERE level = 'GCE' "
+        "ORDER BY start_date, cluster_id"
+    ).fetchall()
+    assert rows == [
+        ("gce-blue-maritime", D("2014-06-18"), D("2024-06-17")),
+        ("gce-node", D("2014-06-18"), D("2024-06-17")),
+        ("gce-ocean-technology", D("2015-06-12"), D("2025-06-11")),
+    ]
+
+
+def test_the_arena_pro_intakes_of_2019_and_2020(con):
+    # stavangerregion.no 8 Nov 2019 (NSCC, Tunnel Safety), namdalsavisa.no (WoodWorks!),
+    # viacluster.no (Solklyngen, the fourth)
+    assert started(con, "Arena Pro", "2019-11-01", "2019-11-30") == {
+        "norwegian-smart-care-cluster",
+        "norwegian-tunnel-safety",
+        "woodworks-cluster",
+        "arena-solenergi",
+    }
+    # nordicedge.org 19 Nov 2020; mip.no 'ARENA Pro klynge fra 2021'; codcluster.no to end 2025
+    assert started(con, "Arena Pro", "2020-11-19", "2021-01-01") == {
+        "arena-smart-city-stavanger",
+        "arctic-cluster-team",
+        "cod-cluster",
+    }
+
+
+def test_mergers_end_a_cluster_and_name_its_successor(con):
+    # norwayhealthtech.com: NSCC and Norway Health Tech merge, 'formally take effect on
+    # 1 January 2025'; siva.no 20 Jun 2016: akvARENA and Smart Water became NCE Aquatech
+    successors = dict(
+        con.execute(
+            "SELECT cluster_id, successor_id FROM clusters WHERE successor_id IS NOT NULL"
+        ).fetchall()
+    )
+    assert successors == {
+        "norwegian-smart-care-cluster": "norway-health-tech",
+        "akvarena": "nce-aquatech",
+        "smart-water-communities": "nce-aquatech",
+    }
+    last = con.execute(
+        "SELECT max(end_date) FROM programme_periods "
+        "WHERE cluster_id = 'norwegian-smart-care-cluster'"
+    ).fetchone()[0]
+    assert last == D("2024-12-31")
+
+
+def test_the_new_programme_of_2026(con):
+    # nordicedge.org: the smart-city cluster 'elevated to the top NIC Impact level', the
+    # Agritech cluster 'admitted to the NIC Connect level'
+    levels = dict(
+        con.execute(
+            "SELECT cluster_id, level FROM level_on(DATE '2026-06-30') "
+            "WHERE level IN ('NIC Connect', 'NIC Impact')"
+        ).fetchall()
+    )
+    assert levels == {
+        "arena-smart-city-stavanger": "NIC Impact",
+        "nordic-edge-agritech": "NIC Connect",
+    }
