@@ -33,6 +33,7 @@ ui.gate(who, lang)
 if who.may_update:
     PAGES.append(page("update", ":material/upload:"))
 current = st.navigation(PAGES)
+ui.store_problems(lang)
 st.sidebar.caption(t("app.tagline", lang))
 st.session_state["filters"] = ui.sidebar_filters(lang)
 current.run()

@@ -40,6 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)"
     )
+    build.add_argument(
+        "--discard-imports",
+        action="store_true",
+        help="replace a store that holds imports (dump them into data/ first to keep them)",
+    )
 
     gen = sub.add_parser(
         "estimates", help="rewrite funding.csv from the published grants (grants.csv)"
@@ -106,7 +111,10 @@ def _build(args: argparse.Namespace) -> int:
     data, db = args.data or config.data_dir(), args.db or config.db_path()
     started = time.perf_counter()
     try:
-        report = store.build(data, db)
+        report = store.build(data, db, discard_imports=args.discard_imports)
+    except store.StoreHoldsImports as err:
+        print(f"Build stopped: {err}", file=sys.stderr)
+        return 1
     except ValidationError as err:
         print(
             f"Build stopped: {len(err.problems)} problem(s) in {data}; the store was not changed.",
@@ -124,7 +132,16 @@ def _store(args: argparse.Namespace) -> Path | None:
     """The store a command works on: --db as given, or the default one (built if stale)."""
     db = args.db or config.db_path()
     if args.db is None:
-        store.ensure_store(config.data_dir(), db)
+        try:
+            store.ensure_store(config.data_dir(), db)
+        except ValidationError as err:
+            print(
+                f"data/ is invalid ({len(err.problems)} problem(s)); using the last good store. "
+                "`python -m dashboard build` lists them.",
+                file=sys.stderr,
+            )
+        except store.StoreHoldsImports as err:
+            print(f"{err} Using the store as it is.", file=sys.stderr)
     if not db.is_file():
         print(f"No store at {db}: run `python -m dashboard build` first.", file=sys.stderr)
         return None

@@ -16,11 +16,14 @@ NO_LABEL = "none"
 LABEL_CHOICES = (*LABELS[::-1], NO_LABEL)
 MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!<>|~$&")
 PARAM_OF = {"areas": "area", "levels": "level", "regions": "region", "labels": "label"}
+# The dates a page can be shown as of: the programme's first year to a decade ahead.
+FIRST_DAY, LAST_DAY = dt.date(2002, 1, 1), dt.date(2035, 12, 31)
 
 
 @dataclass(frozen=True)
 class Notice:
-    """A value a link brought that was dropped: `kind` is `unknown` or `bad_date`."""
+    """A value a link brought that was dropped or changed: `kind` is `unknown`, `bad_date` or
+    `clamped` (a date outside the range a page can show, moved to its nearest end)."""
 
     kind: str
     param: str
@@ -99,6 +102,9 @@ class Filters:
                 as_of = None
             if as_of is None:
                 notices.append(Notice("bad_date", "as_of", value))
+            elif not FIRST_DAY <= as_of <= LAST_DAY:
+                notices.append(Notice("clamped", "as_of", value))
+                as_of = min(max(as_of, FIRST_DAY), LAST_DAY)
         return cls(as_of=as_of, **chosen), notices
 
 

@@ -98,6 +98,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Ignored unknown {param} {value} in the link.",
         "nb": "Ignorerte ukjent {param} {value} i lenken.",
     },
+    "notice.clamped": {
+        "en": "{param} {value} is outside 2002–2035; showing the nearest date that is.",
+        "nb": "{param} {value} er utenfor 2002–2035; viser nærmeste dato innenfor.",
+    },
     "notice.bad_date": {
         "en": "Ignored {param} {value}: not a date (YYYY-MM-DD); showing today.",
         "nb": "Ignorerte {param} {value}: ikke en dato (ÅÅÅÅ-MM-DD); viser i dag.",
@@ -349,8 +353,16 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "csv.value_sum": {"en": "Sum of values", "nb": "Sum av verdier"},
     "csv.value_count": {"en": "Number of values", "nb": "Antall verdier"},
     "error.invalid_data": {
-        "en": "The data in data/ is invalid; the dashboard shows the last good store.",
-        "nb": "Dataene i data/ er ugyldige; dashbordet viser siste gyldige database.",
+        "en": "The store was not rebuilt from data/; the dashboard shows the last good store. Why:",
+        "nb": "Databasen ble ikke bygget på nytt fra data/; dashbordet viser siste gyldige database. Årsak:",
+    },
+    "error.build_failed": {
+        "en": "the store could not be built from data/ (see the server log).",
+        "nb": "databasen kunne ikke bygges fra data/ (se serverloggen).",
+    },
+    "error.no_store": {
+        "en": "There is no store to show yet. Run `make run` (or `python -m dashboard build`) on the server.",
+        "nb": "Det finnes ingen database å vise ennå. Kjør `make run` (eller `python -m dashboard build`) på serveren.",
     },
     "axis.year": {"en": "Year", "nb": "År"},
     "axis.nok": {"en": "Funding (NOK)", "nb": "Finansiering (NOK)"},

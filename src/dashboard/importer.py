@@ -50,6 +50,9 @@ class ImportPlan:
     content_hash: str
     tables: dict[str, ParsedTable]
     changes: dict[str, Change]
+    version: str = ""  # the store version planned against
+    sources: list[tuple[str, bytes]] = field(default_factory=list)
+    allow_backdated: bool = False
 
     def summary(self) -> str:
         lines = []
@@ -142,6 +145,7 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
     con = store.connect_readonly(db)
     try:
         merged = current_tables(con)
+        version = dict(con.execute("SELECT key, value FROM meta").fetchall()).get("version", "")
     finally:
         con.close()
     incoming: dict[str, ParsedTable] = {}
@@ -189,7 +193,15 @@ def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False
     digest = hashlib.sha256()
     for name, content in sorted(files):
         digest.update(name.encode() + b"\0" + content)
-    return ImportPlan([name for name, _ in files], digest.hexdigest(), merged, changes)
+    return ImportPlan(
+        [name for name, _ in files],
+        digest.hexdigest(),
+        merged,
+        changes,
+        version,
+        list(files),
+        allow_backdated,
+    )
 
 
 def _locate(problem: Problem) -> Problem:
@@ -222,13 +234,25 @@ def _backdated(parsed: ParsedTable, stored_awards: list[Row]) -> list[Problem]:
 
 
 def apply(db: Path, prepared: ImportPlan) -> int:
-    """Write the merged tables as a new store, carry the import log over, add this import, swap."""
+    """Write the merged tables as a new store, carry the import log over, add this import, swap.
+
+    Under the store's writer lock: when another writer changed the store since the plan was
+    made, the same files are planned again against the store as it is now (and refused with
+    every problem if they no longer fit), so no import overwrites another's rows or log entry.
+    """
+    with store.writer_lock(db):
+        return _apply_locked(db, prepared)
+
+
+def _apply_locked(db: Path, prepared: ImportPlan) -> int:
     con = store.connect_readonly(db)
     try:
         log = con.execute("SELECT * FROM import_log ORDER BY import_id").fetchall()
         meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
     finally:
         con.close()
+    if meta.get("version", "") != prepared.version:
+        prepared = plan(db, prepared.sources, prepared.allow_backdated)
     import_id = (log[-1][0] + 1) if log else 1
     counts = {
         name: {"added": len(c.added), "changed": len(c.changed), "unchanged": c.unchanged}

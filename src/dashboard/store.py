@@ -7,18 +7,18 @@ old store or the new one, never half of either, and a failed build leaves the ol
 from __future__ import annotations
 
 import datetime as dt
-import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 import duckdb
 import pandas as pd
+from filelock import FileLock
 
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
@@ -26,6 +26,18 @@ from .validate import ParsedTable, read_dataset
 T = TypeVar("T")
 SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
 SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+
+
+class StoreHoldsImports(Exception):
+    """The store holds imports that data/ does not: rebuilding from data/ would drop them."""
+
+    def __init__(self, db: Path, imports: int):
+        self.db, self.imports = db, imports
+        super().__init__(
+            f"{db.name} holds {imports} import(s) that data/ does not; rebuilding from data/ "
+            "would drop them. Dump them into data/ first (`python -m dashboard dump data/`, then "
+            "commit), or rebuild with `python -m dashboard build --discard-imports`."
+        )
 
 
 @dataclass(frozen=True)
@@ -87,6 +99,7 @@ def write_store(
             rows[table.name] = len(frame)
         meta = {
             "data_hash": data_hash,
+            "version": uuid.uuid4().hex,  # every write is a new version: imports plan against it
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "data_as_of": _latest_fact(tables).isoformat(),
         }
@@ -99,22 +112,31 @@ def write_store(
     return rows
 
 
-@contextmanager
-def _build_lock(db: Path) -> Iterator[None]:
-    """One builder at a time per store, across processes (app start, CLI, tests)."""
+_LOCKS: dict[str, FileLock] = {}
+
+
+def writer_lock(db: Path) -> FileLock:
+    """The one-writer-at-a-time lock of a store, across processes (builds, imports, the app),
+    beside the store file. One instance per path, so a holder may take it again (re-entrant)."""
     db.parent.mkdir(parents=True, exist_ok=True)
-    with open(db.with_suffix(db.suffix + ".lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    path = str(db.with_suffix(db.suffix + ".lock"))
+    if path not in _LOCKS:
+        _LOCKS[path] = FileLock(path)
+    return _LOCKS[path]
+
+
+def _clear_debris(db: Path) -> None:
+    """Remove the half-written files a killed writer left beside the store (called under the
+    writer lock, so no live writer owns them)."""
+    for stale in db.parent.glob(f".{db.name}.*.tmp*"):
+        stale.unlink(missing_ok=True)
 
 
 def swap_in(db: Path, write: Callable[[Path], T]) -> T:
     """Write a new store with `write(path)` beside `db`, then rename it over `db` in one step.
     Readers keep the snapshot they opened; a failure leaves `db` as it was and no debris."""
-    with _build_lock(db):
+    with writer_lock(db):
+        _clear_debris(db)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -128,15 +150,36 @@ def swap_in(db: Path, write: Callable[[Path], T]) -> T:
     return result
 
 
-def build(data_dir: Path, db: Path) -> BuildReport:
+def build(data_dir: Path, db: Path, discard_imports: bool = False) -> BuildReport:
     """Validate every contract file, then build the store and swap it in atomically.
 
-    Raises ValidationError (with every problem) before anything is written.
+    Raises ValidationError (with every problem) before anything is written, and
+    StoreHoldsImports rather than drop imports the store holds, unless told to discard them.
     """
     data_hash = data_fingerprint(data_dir)
     tables = read_dataset(data_dir)
-    rows = swap_in(db, lambda target: write_store(tables, target, data_hash))
+    with writer_lock(db):
+        held = imports_in(db)
+        if held and not discard_imports:
+            raise StoreHoldsImports(db, held)
+        rows = swap_in(db, lambda target: write_store(tables, target, data_hash))
     return BuildReport(db, rows, data_hash)
+
+
+def imports_in(db: Path) -> int:
+    """How many imports the store at `db` holds (0 when there is no usable store)."""
+    if not db.is_file():
+        return 0
+    try:
+        con = connect_readonly(db)
+    except duckdb.Error:
+        return 0
+    try:
+        return con.execute("SELECT count(*) FROM import_log").fetchone()[0]
+    except duckdb.Error:
+        return 0
+    finally:
+        con.close()
 
 
 def stored_hash(db: Path) -> str | None:
@@ -157,7 +200,8 @@ def stored_hash(db: Path) -> str | None:
 
 
 def ensure_store(data_dir: Path, db: Path) -> bool:
-    """Build the store when it is missing or was built from other data; True when it built."""
+    """Build the store when it is missing or was built from other data; True when it built.
+    A store that holds imports is never replaced this way (StoreHoldsImports says why)."""
     if stored_hash(db) == data_fingerprint(data_dir):
         return False
     build(data_dir, db)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 import duckdb
@@ -17,7 +18,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 from . import charts, config, extracts, queries, store, theme
 from .access import Access, decide
-from .filters import PARAM_OF, Filters, Notice, Vocabulary, shown
+from .filters import FIRST_DAY, LAST_DAY, PARAM_OF, Filters, Notice, Vocabulary, shown
 from .i18n import CATALOGUE, LANGUAGES, default_language, number, t
 from .i18n import date as format_date
 from .validate import ValidationError
@@ -61,9 +62,14 @@ def _open_store(
     try:
         store.ensure_store(config.data_dir(), config.db_path())
     except ValidationError as err:
-        problems = [str(p) for p in err.problems]
+        # file names only: a funder needs the file, row and column, not the server's paths
+        problems = [str(replace(p, file=Path(p.file).name)) for p in err.problems]
+    except store.StoreHoldsImports as err:
+        problems = [str(err)]
     except OSError:
         pass  # a store mounted read-only (replicas) is served as it is, never rebuilt here
+    except duckdb.Error:
+        problems = [t("error.build_failed", default_language())]
     if not config.db_path().is_file():
         return None, problems  # type: ignore[return-value]
     previous = _SERVING.pop(db, None)
@@ -83,16 +89,22 @@ def store_key() -> tuple:
 
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the shared read-only connection (one per query: cursors are thread-safe)."""
-    con, problems = _open_store(*store_key())
-    if problems:
-        st.error(
-            t("error.invalid_data", language())
-            + "\n\n"
-            + "\n".join(f"- {p}" for p in problems[:20])
-        )
+    con, _ = _open_store(*store_key())
     if con is None:
+        st.error(t("error.no_store", language()))
         st.stop()
     return con.cursor()
+
+
+def store_problems(lang: str) -> None:
+    """Say once, at the top of the page, why the store was not rebuilt from data/ (the last
+    good store is served meanwhile)."""
+    _, problems = _open_store(*store_key())
+    if problems:
+        st.error(
+            t("error.invalid_data", lang) + "\n\n" + "\n".join(f"- `{p}`" for p in problems[:20]),
+            icon=":material/error:",
+        )
 
 
 # Extracts, queries and lookups are shared, not copied, between reruns and sessions (no unpickling
@@ -196,8 +208,8 @@ def sidebar_filters(lang: str) -> Filters:
         st.date_input(
             t("filters.as_of", lang),
             key="w_as_of",
-            min_value=dt.date(2002, 1, 1),
-            max_value=dt.date(2035, 12, 31),
+            min_value=FIRST_DAY,
+            max_value=LAST_DAY,
             help=t("filters.help_as_of", lang),
             format="DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD",
         )
