@@ -43,10 +43,30 @@ def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
     return out.rename(columns={c: t(f"csv.{c}", lang) for c in out.columns})
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
+    """Text cells that a spreadsheet would run as a formula (OWASP's CSV-injection rule: a
+    leading =, +, -, @, tab or carriage return) get a leading apostrophe; numbers are left as
+    numbers, so a negative count stays a number."""
+    out = frame
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype != object and not pd.api.types.is_string_dtype(values):
+            continue
+        risky = values.map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START))
+        if risky.any():
+            out = out.copy() if out is frame else out
+            out[column] = values.where(~risky, "'" + values.astype(str))
+    return out
+
+
 def to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
-    """CSV bytes in the data contract's conventions: UTF-8, comma, ISO dates, empty = unknown."""
+    """CSV bytes in the data contract's conventions: UTF-8, comma, ISO dates, empty = unknown;
+    formula-like text neutralised for the spreadsheets funders open downloads in."""
     return (
-        localise(frame, lang)
+        neutralised(localise(frame, lang))
         .to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
         .encode("utf-8")
     )

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import store
+from . import config, store
 from .contract import TABLE_BY_NAME, TABLES, Table
 from .validate import (
     ParsedTable,
@@ -67,8 +67,14 @@ class ImportPlan:
 def _sources(
     paths: list[tuple[str, bytes]],
 ) -> tuple[list[tuple[Table, str, bytes]], list[Problem]]:
-    """Each (file name, content) as (table, label, CSV bytes); workbooks give one per sheet."""
+    """Each (file name, content) as (table, label, CSV bytes); workbooks give one per sheet.
+    Refuses the whole import when it is larger than the configured limits."""
     found, problems = [], []
+    max_bytes, max_rows = config.import_limits()
+    total = sum(len(content) for _, content in paths)
+    if total > max_bytes:
+        msg = f"the import is {total:,} bytes; at most {max_bytes:,} are accepted at once"
+        return [], [Problem(", ".join(name for name, _ in paths), None, None, msg)]
     for name, content in paths:
         if name.lower().endswith(".xlsx"):
             sheets, sheet_problems = _workbook_sheets(name, content)
@@ -81,6 +87,11 @@ def _sources(
             problems.append(Problem(name, None, None, f"not a contract file name (one of {known})"))
             continue
         found.append((TABLE_BY_NAME[stem], name, content))
+    for _table, label, content in found:
+        rows = content.count(b"\n")
+        if rows > max_rows + 1:
+            msg = f"has about {rows:,} rows; at most {max_rows:,} are accepted in one file"
+            problems.append(Problem(label, None, None, msg))
     return found, problems
 
 
@@ -95,6 +106,7 @@ def _workbook_sheets(
         return [], [Problem(name, None, None, "not a readable .xlsx workbook")]
     found, problems = [], []
     for sheet in book.worksheets:
+        sheet.reset_dimensions()  # read every row, not just the range a stale <dimension> claims
         if sheet.title not in TABLE_BY_NAME:
             problems.append(
                 Problem(

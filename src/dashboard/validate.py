@@ -20,7 +20,13 @@ from .contract import TABLES, Column, Table
 
 SLUG = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 URL = re.compile(r"^https?://\S+$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+INTEGER = re.compile(r"^[+-]?[0-9]+$")  # ASCII digits only: no 1_000, no other scripts' digits
+NUMBER = re.compile(r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$")
+FIRST_DATE, LAST_DATE = dt.date(2000, 1, 1), dt.date(2100, 12, 31)  # plausible for this record
+BIGINT = 2**63 - 1
+MAX_CELL = 10_000  # characters; a longer cell is a broken file, not a fact
+csv.field_size_limit(4 * 1024 * 1024)  # read oversize cells so they can be reported, not crash
 
 Row = dict[str, Any]
 
@@ -77,21 +83,35 @@ def _parse_cell(col: Column, raw: str) -> tuple[Any, str | None]:
         try:
             if not ISO_DATE.match(value):
                 raise ValueError(value)
-            return dt.date.fromisoformat(value), None
+            day = dt.date.fromisoformat(value)
         except ValueError:
             return None, f"'{value}' is not a date (YYYY-MM-DD)"
+        if not FIRST_DATE <= day <= LAST_DATE:
+            return None, f"{value} is outside {FIRST_DATE.year}–{LAST_DATE.year}"
+        return day, None
     if col.kind in ("year", "integer", "number"):
+        pattern = NUMBER if col.kind == "number" else INTEGER
         try:
+            if not pattern.match(value):
+                raise ValueError(value)
             number = float(value) if col.kind == "number" else int(value)
         except ValueError:
             what = {"year": "a year", "integer": "a whole number", "number": "a number"}[col.kind]
-            return None, f"'{value}' is not {what}"
+            return None, f"'{shorten(value)}' is not {what}"
+        if col.kind != "number" and abs(number) > BIGINT:
+            return None, f"{shorten(value)} is too large a number"
         if col.kind == "number" and not math.isfinite(number):
             return None, f"'{value}' is not a number"
         if col.low is not None and number < col.low or col.high is not None and number > col.high:
             return None, f"{value} is outside the range {_range(col)}"
         return number, None
     return value, None
+
+
+def shorten(value: str, limit: int = 40) -> str:
+    """A cell as a message shows it: printable, and cut to `limit` characters."""
+    clean = "".join(ch if ch.isprintable() else "?" for ch in value)
+    return clean if len(clean) <= limit else clean[: limit - 1] + "…"
 
 
 def _range(col: Column) -> str:
@@ -101,6 +121,11 @@ def _range(col: Column) -> str:
 
 
 def _decode(content: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    if b"\x00" in content:
+        at = content.index(b"\x00")
+        hint = "UTF-16" if content[1::2].count(0) > len(content) // 4 else "binary"
+        msg = f"contains NUL bytes (first at position {at}): a {hint} file; save it as UTF-8 CSV"
+        return None, [Problem(file, None, None, msg)]
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -118,8 +143,11 @@ def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, l
     text, problems = _decode(content, file)
     if text is None:
         return parsed, problems
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = [h.strip() for h in next(reader)]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except csv.Error as err:
+        return parsed, [Problem(file, 1, None, f"not a readable CSV header ({err})")]
     missing = [c.name for c in table.columns if c.required and c.name not in header]
     missing_optional = [c.name for c in table.columns if not c.required and c.name not in header]
     for name in missing:
@@ -133,12 +161,38 @@ def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, l
         return parsed, problems
     parsed.readable = True
     index = {name: header.index(name) for name in header}
-    for number, cells in enumerate(reader, start=2):
+    number = 1
+    while True:
+        start = reader.line_num + 1  # the spreadsheet row this record starts on
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as err:
+            msg = f"the CSV cannot be read from here on ({err}): an unclosed quote?"
+            problems.append(Problem(file, start, None, msg))
+            parsed.readable = False
+            break
+        number = start
         if not any(c.strip() for c in cells):
             continue
         if len(cells) != len(header):
             msg = f"has {len(cells)} fields but the header has {len(header)}"
             problems.append(Problem(file, number, None, msg))
+            continue
+        broken = [
+            name
+            for name, cell in zip(header, cells, strict=True)
+            if "\n" in cell or "\r" in cell or len(cell) > MAX_CELL
+        ]
+        if broken:
+            cell = cells[index[broken[0]]]
+            msg = (
+                f"the cell is {len(cell):,} characters long (at most {MAX_CELL:,})"
+                if len(cell) > MAX_CELL
+                else "has a line break inside the cell: an unclosed quote swallowing rows?"
+            )
+            problems.append(Problem(file, number, broken[0], msg))
             continue
         row: Row = {}
         for col in table.columns:
