@@ -57,7 +57,9 @@ def test_signed_out_sees_only_the_sign_in():
 
 
 def test_viewer_sees_the_data_but_not_the_update_page():
-    at = run_as({"is_logged_in": True, "email": "kari@innovasjonnorge.no"}, AUTH)
+    at = run_as(
+        {"is_logged_in": True, "email": "kari@innovasjonnorge.no", "email_verified": True}, AUTH
+    )
     assert at.title[0].value == "Overview" and at.metric
     assert "Signed in as kari@innovasjonnorge.no" in [c.value for c in at.sidebar.caption]
     with pytest.raises(ValueError, match="Could not find a navigation page"):
@@ -65,7 +67,7 @@ def test_viewer_sees_the_data_but_not_the_update_page():
 
 
 def test_admin_sees_the_update_page():
-    at = run_as({"is_logged_in": True, "email": "Ada@siva.no"}, AUTH)
+    at = run_as({"is_logged_in": True, "email": "Ada@siva.no", "email_verified": True}, AUTH)
     at.switch_page("pages/update.py")
     at.run()
     assert at.title[0].value == "Update data"
@@ -73,28 +75,61 @@ def test_admin_sees_the_update_page():
 
 
 def test_address_outside_the_allowed_domains_is_refused():
-    at = run_as({"is_logged_in": True, "email": "someone@gmail.com"}, AUTH)
+    at = run_as({"is_logged_in": True, "email": "someone@gmail.com", "email_verified": True}, AUTH)
     assert "someone@gmail.com has no access to Klyngemonitor" in at.error[0].value
     assert not at.metric and not at.dataframe
+
+
+FULL = AUTH["auth"]
+OK = {"is_logged_in": True, "email_verified": True}
 
 
 @pytest.mark.parametrize(
     ("secrets", "user", "expected"),
     [
         ({}, {}, Access("open")),
-        ({"auth": {}}, {"is_logged_in": True, "email": "a@b.no"}, Access("viewer", "a@b.no")),
+        ({"auth": FULL}, {**OK, "email": "a@b.no"}, Access("viewer", "a@b.no")),
         (
-            {"auth": {}, "access": {"admins": ["a@b.no"]}},
-            {"is_logged_in": True, "email": "A@B.no"},
+            {"auth": FULL, "access": {"admins": ["a@b.no"]}},
+            {**OK, "email": "A@B.no"},
             Access("admin", "a@b.no"),
         ),
         (
-            {"auth": {}, "access": {"allowed_domains": ["@siva.no"]}},
-            {"is_logged_in": True, "email": "x@siva.no.evil.com"},
+            {"auth": FULL, "access": {"allowed_domains": ["@siva.no"]}},
+            {**OK, "email": "x@siva.no.evil.com"},
             Access("refused", "x@siva.no.evil.com"),
         ),
-        ({"auth": {}}, {"is_logged_in": True}, Access("refused")),
+        ({"auth": FULL}, {**OK}, Access("refused")),
+        # the identity provider has not verified the address: no access
+        (
+            {"auth": FULL},
+            {"is_logged_in": True, "email": "a@siva.no", "email_verified": False},
+            Access("refused", "a@siva.no"),
+        ),
+        (
+            {"auth": FULL},
+            {"is_logged_in": True, "email": "a@siva.no"},
+            Access("refused", "a@siva.no"),
+        ),
+        (
+            {"auth": FULL, "access": {"require_verified_email": False}},
+            {"is_logged_in": True, "email": "a@siva.no"},
+            Access("viewer", "a@siva.no"),
+        ),
+        # an [auth] section sign-in cannot use: nobody in, never open mode
+        ({"auth": {}}, {**OK, "email": "a@b.no"}, Access("misconfigured")),
+        ({"auth": {**FULL, "client_secret": ""}}, {}, Access("misconfigured")),
+        ({"auth": "yes"}, {}, Access("misconfigured")),
     ],
 )
 def test_access_rules(secrets, user, expected):
     assert decide(secrets, user) == expected
+
+
+def test_misconfigured_sign_in_shows_no_data_and_no_update_page():
+    at = run_as(
+        {"is_logged_in": True, "email": "ada@siva.no", "email_verified": True},
+        {"auth": {"client_id": "x"}},
+    )
+    assert "nobody is let in" in at.error[0].value
+    assert not at.metric and not at.dataframe and not at.get("file_uploader")

@@ -15,9 +15,15 @@ from .config import ROOT
 
 
 def launch(
-    db: Path, data: Path, port: int, log: IO | int = subprocess.DEVNULL, **env: str
+    db: Path,
+    data: Path,
+    port: int,
+    log: IO | int = subprocess.DEVNULL,
+    options: tuple[str, ...] = (),
+    **env: str,
 ) -> subprocess.Popen:
-    """`streamlit run app.py` headless on 127.0.0.1:`port`, serving the store at `db`."""
+    """`streamlit run app.py` headless on 127.0.0.1:`port`, serving the store at `db`
+    (`options`: more `--section.option=value` flags, e.g. another secrets file)."""
     environment = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_DATA": str(data), **env}
     command = [
         sys.executable,
@@ -33,6 +39,7 @@ def launch(
         "127.0.0.1",
         "--browser.gatherUsageStats",
         "false",
+        *options,
     ]
     return subprocess.Popen(
         command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT

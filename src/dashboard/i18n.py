@@ -35,6 +35,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "nb": "Åpen tilgang: innlogging er ikke satt opp (for lokal bruk).",
     },
     "access.signed_in": {"en": "Signed in as {email}", "nb": "Logget inn som {email}"},
+    "access.misconfigured": {
+        "en": "Sign-in is configured but cannot be used (the secrets file is unreadable or [auth] is incomplete), so nobody is let in. An administrator must correct .streamlit/secrets.toml.",
+        "nb": "Innlogging er satt opp, men kan ikke brukes (hemmelighetsfilen kan ikke leses eller [auth] er ufullstendig), så ingen slipper inn. En administrator må rette .streamlit/secrets.toml.",
+    },
     "access.sign_in": {"en": "Sign in", "nb": "Logg inn"},
     "access.sign_out": {"en": "Sign out", "nb": "Logg ut"},
     "access.sign_in_needed": {

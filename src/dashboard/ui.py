@@ -17,7 +17,7 @@ from streamlit.errors import StreamlitSecretNotFoundError
 from streamlit.runtime.pages_manager import PagesManager
 
 from . import charts, config, extracts, queries, store, theme
-from .access import Access, decide
+from .access import MISCONFIGURED, Access, decide
 from .filters import FIRST_DAY, LAST_DAY, PARAM_OF, Filters, Notice, Vocabulary, shown
 from .i18n import CATALOGUE, LANGUAGES, default_language, number, t
 from .i18n import date as format_date
@@ -480,7 +480,11 @@ def access() -> Access:
     """This session's access: open, signed out, refused, viewer or admin (see access.py)."""
     try:
         secrets = st.secrets.to_dict()
-    except (FileNotFoundError, StreamlitSecretNotFoundError):
+    except StreamlitSecretNotFoundError as err:
+        if getattr(err, "error_id", None) != "no-secrets-found":
+            return MISCONFIGURED  # a secrets file that cannot be read: fail closed
+        secrets = {}
+    except FileNotFoundError:
         secrets = {}
     return decide(secrets, st.user.to_dict())
 
@@ -495,7 +499,9 @@ def gate(who: Access, lang: str) -> None:
         st.sidebar.button(t("access.sign_out", lang), on_click=st.logout, key="w_logout")
         return
     st.title(t("app.title", lang))
-    if who.mode == "refused":
+    if who.mode == "misconfigured":
+        st.error(t("access.misconfigured", lang))
+    elif who.mode == "refused":
         st.error(t("access.refused", lang, email=who.email or "?"))
         st.button(t("access.sign_out", lang), on_click=st.logout, key="w_logout")
     else:
