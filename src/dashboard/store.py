@@ -18,7 +18,7 @@ from typing import TypeVar
 
 import duckdb
 import pandas as pd
-from filelock import FileLock
+from filelock import FileLock, Timeout
 
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
@@ -201,7 +201,15 @@ def stored_hash(db: Path) -> str | None:
 
 def ensure_store(data_dir: Path, db: Path) -> bool:
     """Build the store when it is missing or was built from other data; True when it built.
-    A store that holds imports is never replaced this way (StoreHoldsImports says why)."""
+    A store that holds imports is never replaced this way (StoreHoldsImports says why). On the
+    way, the debris of a writer that was killed is cleared, if no writer is at work."""
+    if db.parent.is_dir() and os.access(db.parent, os.W_OK):
+        lock = writer_lock(db)
+        try:
+            with lock.acquire(timeout=0):
+                _clear_debris(db)
+        except Timeout:
+            pass  # a writer is at work: its files are not debris
     if stored_hash(db) == data_fingerprint(data_dir):
         return False
     build(data_dir, db)
