@@ -109,14 +109,20 @@ def measure(db: Path, sessions: int, seconds: float, port: int) -> dict:
         rss = peak_rss_mb(server.pid)
     finally:
         devserver.stop(server)
+    return summarise(results, sessions, rss)
+
+
+def summarise(results: list, sessions: int, rss: float) -> dict:
+    """The row of a run: a session that completed no page update is an error, not a quiet
+    success, and is not counted as held."""
     updates = sorted(u for r in results for u in r.updates)
     errors = [e for r in results for e in r.errors]
     stalled = [r for r in results if not r.updates and not r.errors]
-    errors += ["a session completed no page update"] * len(stalled)  # silence is not success
+    errors += ["a session completed no page update"] * len(stalled)
     quantiles = statistics.quantiles(updates, n=20) if len(updates) >= 2 else [float("nan")] * 19
     return {
         "sessions": sessions,
-        "held": sum(r.held for r in results),
+        "held": sum(bool(r.updates) and not r.errors for r in results),
         "updates": len(updates),
         "p50": statistics.median(updates) if updates else float("nan"),
         "p95": quantiles[18],

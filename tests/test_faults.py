@@ -620,3 +620,23 @@ def test_invalid_data_keeps_the_last_good_store_with_one_plain_message(
     )
     assert str(tmp_path) not in message and str(ROOT) not in message
     assert at.metric  # the last good store is served
+
+
+def test_the_load_test_counts_a_session_that_never_updated_as_an_error():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_load", ROOT / "bench" / "load.py")
+    load = importlib.util.module_from_spec(spec)
+    sys.modules["bench_load"] = load  # dataclasses look their module up there
+    spec.loader.exec_module(load)
+    quiet, busy = load.Session(), load.Session(updates=[1.0, 2.0])
+    row = load.summarise([quiet, busy], 2, 100.0)
+    assert (row["held"], row["errors"], row["updates"]) == (1, 1, 2)
+    assert row["first_errors"] == ["a session completed no page update"]
+
+
+def test_uploads_are_limited_in_the_shipped_config():
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] == 20

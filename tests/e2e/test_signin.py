@@ -97,7 +97,10 @@ def test_a_funder_signs_in_through_the_provider_and_sees_the_data(
 ):
     before = provider.exchanges
     page = sign_in(
-        browser, signed_server, provider, {"email": "kari@innovasjonnorge.no", "email_verified": True}
+        browser,
+        signed_server,
+        provider,
+        {"email": "kari@innovasjonnorge.no", "email_verified": True},
     )
     expect(page.get_by_text("Logget inn som kari@innovasjonnorge.no")).to_be_visible(timeout=30_000)
     expect(page.locator("h1").first).to_have_text("Oversikt", timeout=30_000)
@@ -107,7 +110,9 @@ def test_a_funder_signs_in_through_the_provider_and_sees_the_data(
 
 
 def test_an_admin_gets_the_update_page(browser: Browser, signed_server: str, provider: Provider):
-    page = sign_in(browser, signed_server, provider, {"email": "ada@siva.no", "email_verified": True})
+    page = sign_in(
+        browser, signed_server, provider, {"email": "ada@siva.no", "email_verified": True}
+    )
     expect(page.get_by_text("Logget inn som ada@siva.no")).to_be_visible(timeout=30_000)
     expect(page.get_by_role("link", name="Oppdater data")).to_be_visible()
     page.context.close()
@@ -116,7 +121,10 @@ def test_an_admin_gets_the_update_page(browser: Browser, signed_server: str, pro
 @pytest.mark.parametrize(
     ("user", "message"),
     [
-        ({"email": "someone@gmail.com", "email_verified": True}, "someone@gmail.com har ikke tilgang"),
+        (
+            {"email": "someone@gmail.com", "email_verified": True},
+            "someone@gmail.com har ikke tilgang",
+        ),
         ({"email": "kari@siva.no", "email_verified": False}, "kari@siva.no har ikke tilgang"),
     ],
     ids=["outside the allowed domains", "address not verified"],
