@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,26 +32,29 @@ def provider() -> Iterator[Provider]:
     idp.stop()
 
 
-def _serve(e2e_store: Path, secrets: Path) -> tuple[str, object]:
-    port = _free_port()
-    log = open(secrets.parent / f"streamlit-{port}.log", "w")  # noqa: SIM115 - closed by stop
-    process = devserver.launch(
-        e2e_store,
-        ROOT / "data",
-        port,
-        log,
-        options=(f"--secrets.files={secrets}",),
-        DASHBOARD_LANG="nb",
-        DASHBOARD_ALLOW_UPLOADS="1",
-    )
-    return devserver.wait_healthy(process, port), process
+@contextmanager
+def serving(e2e_store: Path, secrets: Path, port: int) -> Iterator[str]:
+    """The dashboard on `port` with `secrets` as its secrets file; stopped afterwards."""
+    with open(secrets.parent / f"streamlit-{port}.log", "w") as log:
+        process = devserver.launch(
+            e2e_store,
+            ROOT / "data",
+            port,
+            log,
+            options=(f"--secrets.files={secrets}",),
+            DASHBOARD_LANG="nb",
+            DASHBOARD_ALLOW_UPLOADS="1",
+        )
+        try:
+            yield devserver.wait_healthy(process, port)
+        finally:
+            devserver.stop(process)
 
 
 @pytest.fixture(scope="module")
 def signed_server(e2e_store: Path, provider: Provider, tmp_path_factory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("auth")
     port = _free_port()
-    secrets = folder / "secrets.toml"
+    secrets = tmp_path_factory.mktemp("auth") / "secrets.toml"
     secrets.write_text(
         "[auth]\n"
         f'redirect_uri = "http://127.0.0.1:{port}/oauth2callback"\n'
@@ -63,21 +67,8 @@ def signed_server(e2e_store: Path, provider: Provider, tmp_path_factory) -> Iter
         'admins = ["ada@siva.no"]\n',
         encoding="utf-8",
     )
-    log = open(folder / "streamlit.log", "w")  # noqa: SIM115
-    process = devserver.launch(
-        e2e_store,
-        ROOT / "data",
-        port,
-        log,
-        options=(f"--secrets.files={secrets}",),
-        DASHBOARD_LANG="nb",
-        DASHBOARD_ALLOW_UPLOADS="1",
-    )
-    try:
-        yield devserver.wait_healthy(process, port)
-    finally:
-        devserver.stop(process)
-        log.close()
+    with serving(e2e_store, secrets, port) as url:
+        yield url
 
 
 def sign_in(browser: Browser, server: str, provider: Provider, user: dict) -> Page:
@@ -143,8 +134,7 @@ def test_a_secrets_file_with_a_typo_lets_nobody_in(
 ):
     secrets = tmp_path / "secrets.toml"
     secrets.write_text('[auth]\nredirect_uri = "http://x/oauth2callback\nclient_id = 1\n')
-    server, process = _serve(e2e_store, secrets)
-    try:
+    with serving(e2e_store, secrets, _free_port()) as server:
         page = browser.new_page(locale="nb-NO")
         page.goto(server)
         expect(page.get_by_text("så ingen slipper inn")).to_be_visible(timeout=30_000)
@@ -152,5 +142,3 @@ def test_a_secrets_file_with_a_typo_lets_nobody_in(
         assert page.get_by_role("link", name="Oppdater data").count() == 0
         assert page.locator("[data-testid=stException]").count() == 0
         page.close()
-    finally:
-        devserver.stop(process)
