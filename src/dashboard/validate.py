@@ -161,7 +161,6 @@ def parse_table(table: Table, content: bytes, file: str) -> tuple[ParsedTable, l
         return parsed, problems
     parsed.readable = True
     index = {name: header.index(name) for name in header}
-    number = 1
     while True:
         start = reader.line_num + 1  # the spreadsheet row this record starts on
         try:
