@@ -121,7 +121,9 @@ def click_download(page: Page, button):
     second click is allowed (once) before the test fails."""
     for attempt in (1, 2):
         try:
-            with page.expect_download(timeout=15_000) as info:
+            # Streamlit disables widgets while a run is in progress: wait for the run to end
+            expect(button).to_be_enabled(timeout=60_000)
+            with page.expect_download(timeout=30_000) as info:
                 button.click()
             return info.value
         except Exception:
