@@ -172,3 +172,18 @@ def test_timeline_draws_a_confirmation_through_the_gap_it_closes(con):
     ocean = next(tr for tr in lines if tr.y[0] == "GCE Ocean Technology")
     # gceocean.no annual report 2020: Gold 'siden 2013'
     assert [str(x)[:10] for x in ocean.x] == ["2013-08-14", "2020-12-31"]
+
+
+def test_level_names_follow_the_reader_s_language(con):
+    counts = queries.extract(con, "programme_by_year", Filters(as_of=ON))
+    published = queries.extract(con, "programme_coverage", Filters(as_of=ON))
+    names = {tr.name for tr in charts.programme_by_level(counts, published, "nb").data}
+    assert "Moden klynge" in names and "Mature" not in names
+    english = {tr.name for tr in charts.programme_by_level(counts, published, "en").data}
+    assert "Mature cluster" in english
+    funding = queries.extract(con, "funding", Filters(as_of=ON))
+    bars = {tr.name for tr in charts.funding_by(funding, "level", "nb").data}
+    assert "Mature" not in bars
+    periods = queries.extract(con, "periods", Filters(as_of=ON), "oslo-cancer-cluster")
+    fig = charts.level_history(periods, "nb")
+    assert {y for tr in fig.data for y in tr.y} == {"NCE", "Moden klynge"}

@@ -66,6 +66,16 @@ def _translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
     return values.map(lambda v: t(f"{prefix}.{v}", lang))
 
 
+def _level_names(values: pd.Series, lang: str) -> pd.Series:
+    """Levels in the reader's language (Mature is "Moden klynge" in Norwegian); a value that is
+    no level (a year without one) is kept as it is."""
+    return values.map(lambda v: t(f"level.{v}", lang) if v in LEVELS else v)
+
+
+def _level_order(lang: str) -> list[str]:
+    return [t(f"level.{level}", lang) for level in LEVELS]
+
+
 def _colour_map(colours: dict[str, str], prefix: str, lang: str) -> dict[str, str]:
     return {t(f"{prefix}.{key}", lang): colour for key, colour in colours.items()}
 
@@ -150,14 +160,15 @@ def programme_by_level(counts: pd.DataFrame, published: pd.DataFrame, lang: str)
     title = t("overview.levels_chart", lang)
     if counts.empty:
         return _empty(title, lang)
+    counts = counts.assign(level_name=_level_names(counts["level"], lang))
     fig = px.bar(
         counts,
         x="year",
         y="clusters",
-        color="level",
-        category_orders={"level": list(LEVELS)},
-        color_discrete_map=theme.LEVEL_COLOURS,
-        custom_data=["level"],
+        color="level_name",
+        category_orders={"level_name": _level_order(lang)},
+        color_discrete_map=_colour_map(theme.LEVEL_COLOURS, "level", lang),
+        custom_data=["level_name"],
     )
     fig.update_traces(
         hovertemplate="%{x}: %{y} "
@@ -352,8 +363,8 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
         colours = _colour_map(theme.FUNDER_COLOURS, "funder", lang)
     else:
         order = {level: i for i, level in enumerate(LEVELS)}
-        sums["shown"] = sums["level"]
-        colours = theme.LEVEL_COLOURS
+        sums["shown"] = _level_names(sums["level"], lang)
+        colours = _colour_map(theme.LEVEL_COLOURS, "level", lang)
     sums = sums.sort_values(
         [dimension, "year"], key=lambda c: c.map(order) if c.name == dimension else c
     )
@@ -619,14 +630,15 @@ def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
     frame["until"] = pd.to_datetime(frame["end_date"]).fillna(pd.Timestamp(dt.date.today()))
     frame["until"] = frame["until"] + pd.Timedelta(days=1)
     frame["provenance_name"] = _translated(frame["provenance"], "provenance", lang)
+    frame["level_name"] = _level_names(frame["level"], lang)
     fig = px.timeline(
         frame,
         x_start="start_date",
         x_end="until",
-        y="level",
-        color="level",
-        color_discrete_map=theme.LEVEL_COLOURS,
-        category_orders={"level": list(LEVELS)},
+        y="level_name",
+        color="level_name",
+        color_discrete_map=_colour_map(theme.LEVEL_COLOURS, "level", lang),
+        category_orders={"level_name": _level_order(lang)},
         custom_data=["start_date", "end_date", "provenance_name"],
     )
     fig.update_traces(
