@@ -76,6 +76,12 @@ def _level_order(lang: str) -> list[str]:
     return [t(f"level.{level}", lang) for level in LEVELS]
 
 
+def _areas(areas: pd.DataFrame, lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Opportunity-area names in the reader's language by id, and the shared colour by name."""
+    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    return names, {names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names}
+
+
 def _colour_map(colours: dict[str, str], prefix: str, lang: str) -> dict[str, str]:
     return {t(f"{prefix}.{key}", lang): colour for key, colour in colours.items()}
 
@@ -206,7 +212,7 @@ def labels_by_area(counts: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     title = t("labels.distribution", lang)
     if counts.empty:
         return _empty(title, lang)
-    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    names, _ = _areas(areas, lang)
     counts = counts.copy()
     counts["area"] = counts["area_id"].map(names)
     counts["label_name"] = _translated(counts["label"], "label", lang)
@@ -389,7 +395,7 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
     title = t("funding.by_area", lang)
     if funding.empty:
         return _empty(title, lang)
-    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    names, area_colours = _areas(areas, lang)
     sums = funding.groupby(["year", "area_id"], as_index=False)["amount_nok"].sum()
     sums["share"] = 100 * sums["amount_nok"] / sums.groupby("year")["amount_nok"].transform("sum")
     sums["area"] = sums["area_id"].map(names)
@@ -398,7 +404,7 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
         x="year",
         y="share",
         color="area",
-        color_discrete_map={names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names},
+        color_discrete_map=area_colours,
         custom_data=["area", "amount_nok"],
     )
     fig.update_traces(
@@ -454,7 +460,7 @@ def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) ->
     title = t("results.members_chart", lang)
     if members.empty:
         return _empty(title, lang)
-    names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    names, area_colours = _areas(areas, lang)
     frame = members.sort_values("value", ascending=False).head(40).copy()
     frame["area_name"] = frame["area_id"].map(names)
     frame["label"] = frame["year"].map(lambda y: f"({int(y)})")
@@ -465,7 +471,7 @@ def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) ->
         color="area_name",
         orientation="h",
         text="label",
-        color_discrete_map={names[k]: v for k, v in theme.AREA_COLOURS.items() if k in names},
+        color_discrete_map=area_colours,
         custom_data=["area_name", "year"],
     )
     fig.update_traces(
