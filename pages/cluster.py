@@ -5,21 +5,22 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.i18n import date, number, t
+from dashboard.web import cache, frame, state, widgets
 
-filters, lang = ui.context()
-ui.page_header("page.cluster", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.cluster", filters, lang)
 
-names = ui.lookup("cluster_names")
+names = cache.cluster_names()
 labels_of = {
     cid: name + (f" ({former})" if isinstance(former, str) and former else "")
     for cid, name, former in zip(
         names["cluster_id"], names["name"], names["former_names"], strict=True
     )
 }
-cluster_id = ui.page_choice(
+cluster_id = state.page_choice(
     "cluster",
     list(names["cluster_id"]),
     default=names["cluster_id"][0],
@@ -30,9 +31,9 @@ cluster_id = ui.page_choice(
 )
 # A profile shows the whole cluster as of the date, whatever the sidebar's other filters say.
 scope = Filters(as_of=filters.as_of)
-facts = ui.extract("clusters", scope, cluster_id).iloc[0]
-status = ui.extract("labels", scope, cluster_id).iloc[0]
-info = ui.lookup("cluster_facts").set_index("cluster_id").loc[cluster_id]
+facts = cache.extract("clusters", scope, cluster_id).iloc[0]
+status = cache.extract("labels", scope, cluster_id).iloc[0]
+info = cache.cluster_facts().set_index("cluster_id").loc[cluster_id]
 
 st.header(facts["cluster"])
 focus = info[f"focus_{lang}"]
@@ -50,16 +51,14 @@ if isinstance(info["successor_id"], str) and info["successor_id"]:
         ),
         icon=":material/merge:",
     )
-area_name = (
-    ui.lookup("opportunity_areas").set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
-)
+area_name = cache.opportunity_areas().set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
 place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, str))
 st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=area_name)) if x))
 
 kpis = st.columns(3)
 level = facts["level"] if isinstance(facts["level"], str) else t("level.none", lang)
 with kpis[0]:
-    ui.fact(t("cluster.level_now", lang), level)
+    widgets.fact(t("cluster.level_now", lang), level)
 label_text = t(f"status.{status['status']}", lang)
 if isinstance(status["last_label"], str):
     label_text = t("label." + status["last_label"], lang) + " · " + label_text
@@ -68,15 +67,15 @@ if isinstance(status["valid_until"], dt.date | pd.Timestamp) and pd.notna(status
 if isinstance(status["basis"], str):
     label_text += " · " + t(f"basis.{status['basis']}", lang)
 with kpis[1]:
-    ui.fact(t("cluster.label_now", lang), label_text)
-results = ui.extract("results", scope, cluster_id)
+    widgets.fact(t("cluster.label_now", lang), label_text)
+results = cache.extract("results", scope, cluster_id)
 members = results[results["indicator"] == "members"]
 with kpis[2]:
     if members.empty:
-        ui.fact(t("cluster.members", lang), "–")
+        widgets.fact(t("cluster.members", lang), "–")
     else:
         last = members.sort_values("year").iloc[-1]
-        ui.fact(
+        widgets.fact(
             t("cluster.members", lang),
             t(
                 "cluster.members_value",
@@ -88,35 +87,35 @@ with kpis[2]:
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
 
-periods = ui.extract("periods", scope, cluster_id)
+periods = cache.extract("periods", scope, cluster_id)
 st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
-    ui.chart(charts.level_history, periods, lang, title="")
-    ui.table(
+    widgets.chart(charts.level_history, periods, lang, title="")
+    widgets.table(
         periods,
         ["level", "start_date", "end_date", "end_rule", "provenance", "note", "source_url"],
         lang,
         profile_link=False,
     )
-ui.download("periods", scope, lang, cluster_id=cluster_id)
+widgets.download("periods", scope, lang, cluster_id=cluster_id)
 
-awards = ui.extract("awards", scope, cluster_id)
+awards = cache.extract("awards", scope, cluster_id)
 st.subheader(t("cluster.labels", lang))
 if awards.empty:
     st.info(t("cluster.no_awards", lang))
 else:
-    ui.chart(
+    widgets.chart(
         charts.award_timeline,
         awards,
         scope.date,
         6,
         lang,
-        ui.extract("confirmations", scope, cluster_id),
+        cache.extract("confirmations", scope, cluster_id),
         title="",
     )
-    ui.table(
+    widgets.table(
         awards,
         [
             "label",
@@ -132,28 +131,28 @@ else:
         lang,
         profile_link=False,
     )
-ui.download("awards", scope, lang, cluster_id=cluster_id)
+widgets.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
-funding = ui.extract("funding", scope, cluster_id)
+funding = cache.extract("funding", scope, cluster_id)
 if funding.empty:
     st.info(t("cluster.no_funding", lang))
 else:
-    ui.chart(charts.funding_by, funding, "funder", lang, title="")
-ui.download("funding", scope, lang, cluster_id=cluster_id)
+    widgets.chart(charts.funding_by, funding, "funder", lang, title="")
+widgets.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
 if members.empty:
     st.info(t("cluster.no_members", lang))
 else:
-    ui.chart(charts.member_history, results, lang, title="")
-    ui.table(
+    widgets.chart(charts.member_history, results, lang, title="")
+    widgets.table(
         members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False
     )
-ui.download("results", scope, lang, cluster_id=cluster_id)
+widgets.download("results", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.sources", lang))
 urls = [u for u in str(info["all_sources"] or "").split(" | ") if u]
-for frame in (periods, awards, funding, members):
-    urls += [u for u in frame.get("source_url", []) if isinstance(u, str)]
+for extract in (periods, awards, funding, members):
+    urls += [u for u in extract.get("source_url", []) if isinstance(u, str)]
 st.markdown("\n".join(f"- <{url}>" for url in dict.fromkeys(urls)))

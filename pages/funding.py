@@ -4,15 +4,16 @@ effort is not funding and is never added in."""
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import nok, nok_short, number, percent, t
+from dashboard.web import cache, frame, widgets
 
-filters, lang = ui.context()
-ui.page_header("page.funding", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.funding", filters, lang)
 st.info(t("funding.note", lang), icon=":material/info:")
 
-coverage = ui.extract("funding_coverage", filters.programme_wide)
-summary = ui.extract("funding_summary", filters)
+coverage = cache.extract("funding_coverage", filters.programme_wide)
+summary = cache.extract("funding_summary", filters)
 if not coverage.empty:
     latest = coverage.iloc[-1]
     kpis = st.columns(3)
@@ -44,23 +45,25 @@ if not coverage.empty:
         )
         + f" ([{t('common.source', lang)}]({latest['source_url']}))"
     )
-ui.chart(charts.funding_against_budget, ui.Ref("funding_coverage", filters.programme_wide), lang)
-ui.download("funding_coverage", filters.programme_wide, lang)
+widgets.chart(
+    charts.funding_against_budget, cache.Ref("funding_coverage", filters.programme_wide), lang
+)
+widgets.download("funding_coverage", filters.programme_wide, lang)
 
 if summary.empty:
     st.info(t("common.empty", lang))
 else:
     left, right = st.columns(2)
-    summary_ref = ui.Ref("funding_summary", filters)
-    ui.chart(charts.funding_by, summary_ref, "level", lang, where=left)
-    ui.chart(
-        charts.funding_area_shares, summary_ref, ui.lookup("opportunity_areas"), lang, where=right
+    summary_ref = cache.Ref("funding_summary", filters)
+    widgets.chart(charts.funding_by, summary_ref, "level", lang, where=left)
+    widgets.chart(
+        charts.funding_area_shares, summary_ref, cache.opportunity_areas(), lang, where=right
     )
     if summary["funder"].nunique() > 1:
-        ui.chart(charts.funding_by, summary_ref, "funder", lang)
+        widgets.chart(charts.funding_by, summary_ref, "funder", lang)
     else:
         st.caption(t("funding.no_split", lang))
     st.caption(t("funding.partial_note", lang))
     first, last = int(summary["year"].min()), int(summary["year"].max())
-    ui.chart(charts.funding_ranking, ui.Ref("funding_top", filters), first, last, lang)
-ui.download("funding", filters, lang, label="common.download_rows")
+    widgets.chart(charts.funding_ranking, cache.Ref("funding_top", filters), first, last, lang)
+widgets.download("funding", filters, lang, label="common.download_rows")

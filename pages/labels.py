@@ -2,18 +2,19 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import t
+from dashboard.web import cache, frame, widgets
 
-filters, lang = ui.context()
-ui.page_header("page.labels", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.labels", filters, lang)
 
-labels = ui.extract("labels", filters)
+labels = cache.extract("labels", filters)
 st.subheader(t("labels.status_title", lang))
 if labels.empty:
     st.info(t("common.empty", lang))
 else:
-    ui.table(
+    widgets.table(
         labels,
         [
             "cluster_id",
@@ -32,18 +33,18 @@ else:
         height=420,
     )
     st.caption(t("labels.basis_note", lang))
-ui.download("labels", filters, lang)
+widgets.download("labels", filters, lang)
 
-ui.chart(
-    charts.labels_by_area, ui.extract("label_counts", filters), ui.lookup("opportunity_areas"), lang
+widgets.chart(
+    charts.labels_by_area, cache.extract("label_counts", filters), cache.opportunity_areas(), lang
 )
-ui.download("label_counts", filters, lang, label="common.download_summary")
+widgets.download("label_counts", filters, lang, label="common.download_summary")
 
-awards = ui.extract("awards", filters)
-ui.chart(charts.award_scores, ui.Ref("awards", filters), lang)
+awards = cache.extract("awards", filters)
+widgets.chart(charts.award_scores, cache.Ref("awards", filters), lang)
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
-    ui.table(
+    widgets.table(
         awards,
         [
             "cluster_id",
@@ -60,18 +61,18 @@ if not awards.empty:
         height=360,
         coloured=False,  # names the label and state in words; the chart and timeline colour them
     )
-ui.download("awards", filters, lang)
+widgets.download("awards", filters, lang)
 
 st.subheader(t("labels.confirmations", lang))
 st.caption(t("labels.confirmations_note", lang))
-confirmations = ui.extract("confirmations", filters)
+confirmations = cache.extract("confirmations", filters)
 if confirmations.empty:
     st.info(t("common.empty", lang))
 else:
-    ui.table(
+    widgets.table(
         confirmations,
         ["cluster_id", "cluster", "label", "held_from", "held_on", "note", "source_url"],
         lang,
         coloured=False,
     )
-ui.download("confirmations", filters, lang)
+widgets.download("confirmations", filters, lang)

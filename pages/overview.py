@@ -3,18 +3,19 @@ and what needs attention."""
 
 import streamlit as st
 
-from dashboard import charts, summaries, ui
+from dashboard import charts, summaries
 from dashboard.i18n import date, nok_short, number, t
+from dashboard.web import cache, frame, widgets
 
-filters, lang = ui.context()
-ui.page_header("page.overview", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.overview", filters, lang)
 
-clusters = ui.extract("clusters", filters)
-labels = ui.extract("labels", filters)
-todo = ui.extract("attention", filters)
+clusters = cache.extract("clusters", filters)
+labels = cache.extract("labels", filters)
+todo = cache.extract("attention", filters)
 whole = filters.programme_wide
-coverage = ui.extract("programme_coverage", whole)
-budgets = ui.extract("funding_coverage", whole)
+coverage = cache.extract("programme_coverage", whole)
+budgets = cache.extract("funding_coverage", whole)
 
 levels = summaries.programme_counts(clusters)
 held = summaries.label_counts(labels[labels["level"].notna()])
@@ -111,15 +112,15 @@ else:
         )
 
     todo = todo.assign(issue=[describe(r) for r in todo.itertuples()])
-    ui.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)
-ui.download("attention", filters, lang)
+    widgets.table(todo, ["cluster_id", "cluster", "level", "issue"], lang)
+widgets.download("attention", filters, lang)
 
-ui.chart(
+widgets.chart(
     charts.programme_by_level,
-    ui.Ref("programme_by_year", filters),
-    coverage.iloc[0:0] if filters.selects else ui.Ref("programme_coverage", whole),
+    cache.Ref("programme_by_year", filters),
+    coverage.iloc[0:0] if filters.selects else cache.Ref("programme_coverage", whole),
     lang,
 )
 st.caption(t("overview.levels_note", lang))
-ui.download("programme_by_year", filters, lang, label="common.download_chart")
-ui.download("programme_coverage", whole, lang, label="overview.download_coverage")
+widgets.download("programme_by_year", filters, lang, label="common.download_chart")
+widgets.download("programme_coverage", whole, lang, label="overview.download_coverage")

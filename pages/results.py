@@ -4,17 +4,18 @@ a cluster against its level's peers where enough peers have a figure."""
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.i18n import number, t
+from dashboard.web import cache, frame, widgets
 
 MIN_PEERS = 5
 
-filters, lang = ui.context()
-ui.page_header("page.results", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.results", filters, lang)
 
-members = ui.extract("members", filters)
-clusters = ui.extract("clusters", filters)
+members = cache.extract("members", filters)
+clusters = cache.extract("clusters", filters)
 in_programme = clusters["level"].notna().sum()
 covered = len(members)
 st.markdown(
@@ -25,30 +26,30 @@ st.markdown(
         total=number(in_programme, lang),
     )
 )
-areas = ui.lookup("opportunity_areas")
-ui.chart(charts.members_by_cluster, ui.Ref("members", filters), areas, lang)
+areas = cache.opportunity_areas()
+widgets.chart(charts.members_by_cluster, cache.Ref("members", filters), areas, lang)
 st.caption(t("results.members_note", lang))
-ui.download("members", filters, lang)
+widgets.download("members", filters, lang)
 
 st.subheader(t("results.programme", lang))
 st.caption(t("results.programme_note", lang))
 left, right = st.columns(2)
-figures = ui.Ref("programme_figures", filters.programme_wide)
-ui.chart(
+figures = cache.Ref("programme_figures", filters.programme_wide)
+widgets.chart(
     charts.programme_results,
     figures,
     ("participating_companies", "member_companies"),
     lang,
     where=left,
 )
-ui.chart(
+widgets.chart(
     charts.programme_results,
     figures,
     ("excess_value_creation_pp", "excess_sales_pp", "excess_employment_pp"),
     lang,
     where=right,
 )
-ui.download("programme_figures", filters.programme_wide, lang)
+widgets.download("programme_figures", filters.programme_wide, lang)
 
 st.subheader(t("results.peers_title", lang))
 counted = members
@@ -61,7 +62,7 @@ else:
     )
     level = counted.set_index("cluster_id").loc[peer, "level"]
     peer_filters = Filters(levels=(level,), as_of=filters.as_of)
-    peers = ui.extract("members", peer_filters)
+    peers = cache.extract("members", peer_filters)
     if len(peers) - 1 < MIN_PEERS:
         st.info(
             t(
@@ -73,5 +74,5 @@ else:
             )
         )
     else:
-        ui.chart(charts.peer_comparison, ui.Ref("members", peer_filters), peer, lang)
-ui.download("results", filters, lang, label="common.download_rows")
+        widgets.chart(charts.peer_comparison, cache.Ref("members", peer_filters), peer, lang)
+widgets.download("results", filters, lang, label="common.download_rows")

@@ -5,13 +5,14 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import charts, extracts, ui
+from dashboard import charts, extracts
 from dashboard.i18n import date, t
+from dashboard.web import cache, frame, widgets
 
-filters, lang = ui.context()
-ui.page_header("page.sources", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.sources", filters, lang)
 
-meta = ui.lookup("meta")
+meta = cache.meta()
 built = dt.datetime.fromisoformat(meta["built_at"]).date()
 st.markdown(
     t(
@@ -26,12 +27,12 @@ st.markdown(t("sources.provenance_rule", lang))
 st.subheader(t("sources.coverage", lang))
 st.caption(t("sources.coverage_note", lang))
 whole = filters.programme_wide
-ui.chart(charts.coverage_heatmap, ui.Ref("coverage", whole), lang)
-ui.download("coverage", whole, lang)
+widgets.chart(charts.coverage_heatmap, cache.Ref("coverage", whole), lang)
+widgets.download("coverage", whole, lang)
 
 st.subheader(t("sources.programme_counts", lang))
-counts = ui.extract("programme_coverage", whole)
-ui.table(
+counts = cache.extract("programme_coverage", whole)
+widgets.table(
     counts,
     ["measure", "reference_date", "published", "register", "note", "source_url"],
     lang,
@@ -40,7 +41,7 @@ ui.table(
 )
 
 st.subheader(t("sources.tables", lang))
-rows = ui.lookup("table_rows")
+rows = cache.table_rows()
 rows = rows.assign(holds=rows["table_name"].map(lambda name: t(f"table.{name}", lang)))
 st.dataframe(
     rows[["table_name", "holds", "rows"]],
@@ -54,7 +55,7 @@ st.dataframe(
 )
 
 st.subheader(t("sources.provenance", lang))
-counts = ui.lookup("provenance_counts")
+counts = cache.provenance_counts()
 counts = counts.assign(provenance=counts["provenance"].map(lambda p: t(f"provenance.{p}", lang)))
 st.dataframe(
     counts,
@@ -70,8 +71,8 @@ st.dataframe(
 
 st.subheader(t("sources.rules", lang))
 st.markdown(t("sources.rules_text", lang))
-ui.table(
-    ui.lookup("rules"),
+widgets.table(
+    cache.rules(),
     ["rule_id", "value", "unit", "applies_to", "note", "source_url"],
     lang,
     profile_link=False,
@@ -79,7 +80,7 @@ ui.table(
 )
 
 st.subheader(t("sources.imports", lang))
-imports = ui.lookup("imports")
+imports = cache.imports()
 if imports.empty:
     st.caption(t("sources.no_imports", lang))
 else:
@@ -90,4 +91,4 @@ for name in extracts.EXTRACTS:
     left, right = st.columns([1, 3])
     left.markdown(f"**{name}**")
     with right:
-        ui.download(name, whole, lang, key=f"full_{name}")
+        widgets.download(name, whole, lang, key=f"full_{name}")

@@ -2,23 +2,26 @@
 
 import streamlit as st
 
-from dashboard import charts, ui
+from dashboard import charts
 from dashboard.i18n import t
+from dashboard.web import cache, frame, state, widgets
 
 HORIZONS = (3, 6, 12, 18, 24)
 
-filters, lang = ui.context()
-ui.page_header("page.timeline", filters, lang)
+filters, lang = frame.context()
+frame.page_header("page.timeline", filters, lang)
 
-months = ui.page_choice("months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang)
-awards = ui.extract("awards", filters)
-ui.chart(
+months = state.page_choice(
+    "months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang
+)
+awards = cache.extract("awards", filters)
+widgets.chart(
     charts.award_timeline,
-    ui.Ref("awards", filters),
+    cache.Ref("awards", filters),
     filters.date,
     months,
     lang,
-    ui.Ref("confirmations", filters),
+    cache.Ref("confirmations", filters),
 )
 if awards["cluster"].nunique() > charts.TIMELINE_CLUSTERS:
     st.caption(
@@ -29,14 +32,14 @@ if awards["cluster"].nunique() > charts.TIMELINE_CLUSTERS:
             total=awards["cluster"].nunique(),
         )
     )
-ui.download("awards", filters, lang)
+widgets.download("awards", filters, lang)
 
 st.subheader(t("timeline.due", lang, months=months))
-due = ui.extract("renewals", filters, months=months)
+due = cache.extract("renewals", filters, months=months)
 if due.empty:
     st.info(t("timeline.due_none", lang, months=months))
 else:
-    ui.table(
+    widgets.table(
         due,
         [
             "cluster_id",
@@ -51,4 +54,4 @@ else:
         ],
         lang,
     )
-ui.download("renewals", filters, lang, months=months)
+widgets.download("renewals", filters, lang, months=months)

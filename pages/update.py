@@ -6,9 +6,10 @@ Only in the navigation when DASHBOARD_ALLOW_UPLOADS=1: the serving store is read
 import pandas as pd
 import streamlit as st
 
-from dashboard import config, importer, ui
+from dashboard import config, importer
 from dashboard.i18n import t
 from dashboard.validate import ValidationError
+from dashboard.web import frame
 
 
 def apply(plan: importer.ImportPlan) -> None:
@@ -19,10 +20,10 @@ def apply(plan: importer.ImportPlan) -> None:
     st.cache_resource.clear()
 
 
-filters, lang = ui.context()
-if not ui.access().may_update:
+filters, lang = frame.context()
+if not frame.access().may_update:
     st.stop()  # not in the navigation for this session; refuse a direct run as well
-ui.page_header("page.update", filters, lang)
+frame.page_header("page.update", filters, lang)
 st.markdown(t("update.intro", lang))
 
 uploads = st.file_uploader(

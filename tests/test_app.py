@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,12 +15,13 @@ from streamlit.testing.v1 import AppTest
 from dashboard import extracts, queries
 from dashboard.filters import Filters
 from dashboard.i18n import CATALOGUE
+from dashboard.web import navigation
 
 from .conftest import DATA, ROOT
 
 # The programme's own figures are not split by area, level, region or label.
 PROGRAMME_WIDE = ("programme_coverage", "funding_coverage", "programme_figures", "coverage")
-PAGES = ("overview", "labels", "timeline", "funding", "results", "cluster", "sources")
+PAGES = tuple(p.name for p in navigation.PAGES if not p.admin_only)
 FILTER_SETS = {
     "area": ({"area": "helse-og-velferd"}, Filters(areas=("helse-og-velferd",))),
     "level": ({"level": "GCE"}, Filters(levels=("GCE",))),
@@ -258,3 +261,29 @@ def test_filter_change_in_the_sidebar_updates_the_url_and_the_table(con):
 def test_every_page_in_english(page):
     at = open_page(page, {"lang": "en"})
     assert at.title[0].value == CATALOGUE[f"page.{page}"]["en"]
+
+
+def test_page_list_matches_the_pages_folder():
+    files = {p.stem for p in (ROOT / "pages").glob("*.py")}
+    assert files == {p.name for p in navigation.PAGES}
+
+
+def test_labels_download_names_the_gold_holders_of_mid_2016(downloads):
+    """Gold holders on 30 June 2016 per data/certifications.csv: GCE NODE (2015 award),
+    GCE Ocean Technology (2015), GCE Blue Maritime (2016) and Oslo Medtech (2016)."""
+    at = open_page("labels", {"as_of": "2016-06-30", "label": "Gold"})
+    data, name = button_csvs(at, downloads)["download_labels"]
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert {r["Klynge-ID"] for r in rows} == {
+        "gce-node",
+        "gce-ocean-technology",
+        "gce-blue-maritime",
+        "norway-health-tech",
+    }
+    node = next(r for r in rows if r["Klynge-ID"] == "gce-node")
+    assert (node["Gyldig merke"], node["Gyldig til"], node["Dager igjen"]) == (
+        "Gold",
+        "2017-12-31",
+        "549",
+    )
+    assert name == "klyngemonitor_labels_2016-06-30_label-Gold.csv"

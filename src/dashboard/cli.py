@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 import time
 from collections.abc import Callable
@@ -12,21 +11,11 @@ from typing import TypeVar
 
 import duckdb
 
-from . import config, estimates, extracts, importer, queries, store, synth
-from .filters import Filters
+from . import config, estimates, extracts, filters, importer, queries, store, synth
 from .i18n import LANGUAGES
 from .validate import ValidationError
 
 T = TypeVar("T")
-
-
-def _date(value: str) -> dt.date:
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -79,15 +68,7 @@ def _parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
     export.add_argument("extract", choices=extracts.EXTRACTS)
-    export.add_argument("--as-of", type=_date, default=None, help="date YYYY-MM-DD (default today)")
-    export.add_argument(
-        "--area", action="append", default=[], help="opportunity area id (repeatable)"
-    )
-    export.add_argument("--level", action="append", default=[], help="level (repeatable)")
-    export.add_argument("--region", action="append", default=[], help="region (repeatable)")
-    export.add_argument(
-        "--label", action="append", default=[], help="label held, or none (repeatable)"
-    )
+    filters.add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
     export.add_argument(
         "--months",
@@ -209,24 +190,14 @@ def _dump(args: argparse.Namespace) -> int:
 
 def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
     """The extract the arguments ask for, or None (after saying why) when they name unknowns."""
-    vocabulary = queries.vocabulary(con)
-    given = {"area": args.area, "level": args.level, "region": args.region, "label": args.label}
-    filters, notices = Filters.from_params(given, vocabulary)
-    if notices:
-        for param, values in given.items():
-            known = getattr(vocabulary, param + "s")
-            for value in values:
-                if value not in known:
-                    print(
-                        f"--{param}: unknown value '{value}' (known: {', '.join(known)})",
-                        file=sys.stderr,
-                    )
+    chosen, errors = filters.from_arguments(args, queries.vocabulary(con))
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
         return None
     if args.cluster is not None and queries.cluster(con, args.cluster).empty:
         print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
         return None
-    filters = Filters(filters.areas, filters.levels, filters.regions, filters.labels, args.as_of)
-    return extracts.csv_bytes(con, args.extract, filters, args.cluster, args.months, args.lang)
+    return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 import duckdb
 import pandas as pd
 
 from . import queries
-from .filters import PARAM_OF, Filters
+from .filters import Filters, file_stem
 from .i18n import t
 
 EXTRACTS = tuple(queries.EXTRACT_SQL)
@@ -89,14 +87,6 @@ def file_name(
     name: str, filters: Filters, cluster_id: str | None = None, months: int | None = None
 ) -> str:
     """A file name that says what is in it: view, cluster, filters and date."""
-    parts = ["klyngemonitor", name, filters.date.isoformat()]
-    if cluster_id:
-        parts.append(cluster_id)
-    if months is not None and name == "renewals":
-        parts.append(f"{months}-months")
-    for field, param in PARAM_OF.items():
-        values = getattr(filters, field)
-        if values:
-            parts.append(f"{param}-" + "+".join(values))
-    stem = re.sub(r"[^A-Za-z0-9+._-]+", "-", "_".join(parts))
-    return stem[:180] + ".csv"
+    horizon = f"{months}-months" if months is not None and name == "renewals" else ""
+    parts = (name, filters.date.isoformat(), cluster_id or "", horizon, filters.slug())
+    return file_stem("klyngemonitor", *parts) + ".csv"

@@ -1,23 +1,46 @@
-"""The filter state every page shares: one dataclass that round-trips through the URL.
+"""The filter state every page shares, and its one codec: URL <-> `Filters` <-> widgets <-> CLI.
 
 A URL reproduces what is on the screen, so a funder can share it. Values a URL brings that the
 store does not know (a typo, an old id, a tampered link) are dropped with a notice, never a crash.
+Only this module knows the parameter names, the widget keys and the command-line flags.
 """
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .contract import LABELS, LEVELS
 
 NO_LABEL = "none"
 LABEL_CHOICES = (*LABELS[::-1], NO_LABEL)
 MARKDOWN_SPECIAL = set("\\`*_{}[]()#+-.!<>|~$&")
-PARAM_OF = {"areas": "area", "levels": "level", "regions": "region", "labels": "label"}
 # The dates a page can be shown as of: the programme's first year to a decade ahead.
 FIRST_DAY, LAST_DAY = dt.date(2002, 1, 1), dt.date(2035, 12, 31)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One multi-valued filter: the `Filters` field, its URL parameter (also the CLI flag) and
+    the key of its sidebar widget."""
+
+    field: str
+    param: str
+    widget: str
+    help: str
+
+
+SELECTIONS = (
+    Selection("areas", "area", "w_area", "opportunity area id"),
+    Selection("levels", "level", "w_level", "level"),
+    Selection("regions", "region", "w_region", "county"),
+    Selection("labels", "label", "w_label", "label held, or none"),
+)
+AS_OF_PARAM, AS_OF_WIDGET = "as_of", "w_as_of"
+URL_PARAMS = (*(s.param for s in SELECTIONS), AS_OF_PARAM)
 
 
 @dataclass(frozen=True)
@@ -38,6 +61,15 @@ class Vocabulary:
     regions: tuple[str, ...]
     levels: tuple[str, ...] = LEVELS
     labels: tuple[str, ...] = LABEL_CHOICES
+
+    def known(self, selection: Selection) -> tuple[str, ...]:
+        """The values `selection` may take."""
+        return {
+            "areas": self.areas,
+            "regions": self.regions,
+            "levels": self.levels,
+            "labels": self.labels,
+        }[selection.field]
 
 
 @dataclass(frozen=True)
@@ -66,15 +98,22 @@ class Filters:
         """The date every page is shown as of."""
         return self.as_of or dt.date.today()
 
+    def chosen(self, selection: Selection) -> tuple[str, ...]:
+        """The values chosen for `selection` (empty: all)."""
+        return {
+            "areas": self.areas,
+            "levels": self.levels,
+            "regions": self.regions,
+            "labels": self.labels,
+        }[selection.field]
+
     def to_params(self) -> dict[str, list[str] | str]:
         """URL query parameters for this state; defaults are left out to keep links short."""
-        params: dict[str, list[str] | str] = {}
-        for name, param in PARAM_OF.items():
-            values = getattr(self, name)
-            if values:
-                params[param] = list(values)
+        params: dict[str, list[str] | str] = {
+            s.param: list(self.chosen(s)) for s in SELECTIONS if self.chosen(s)
+        }
         if self.as_of is not None:
-            params["as_of"] = self.as_of.isoformat()
+            params[AS_OF_PARAM] = self.as_of.isoformat()
         return params
 
     @classmethod
@@ -84,28 +123,86 @@ class Filters:
         """Read the state from URL parameters; returns it with a notice per value dropped."""
         notices: list[Notice] = []
         chosen: dict[str, tuple[str, ...]] = {}
-        for name, param in PARAM_OF.items():
-            known = getattr(vocabulary, name)
-            kept = []
-            for value in params.get(param, ()):
-                if value in known:
-                    if value not in kept:
-                        kept.append(value)
-                else:
-                    notices.append(Notice("unknown", param, value))
-            chosen[name] = tuple(kept)
+        for selection in SELECTIONS:
+            known = vocabulary.known(selection)
+            kept: list[str] = []
+            for value in params.get(selection.param, ()):
+                if value not in known:
+                    notices.append(Notice("unknown", selection.param, value))
+                elif value not in kept:
+                    kept.append(value)
+            chosen[selection.field] = tuple(kept)
         as_of = None
-        for value in params.get("as_of", ())[:1]:
-            try:
-                as_of = dt.date.fromisoformat(value) if len(value) == 10 else None
-            except ValueError:
-                as_of = None
-            if as_of is None:
-                notices.append(Notice("bad_date", "as_of", value))
-            elif not FIRST_DAY <= as_of <= LAST_DAY:
-                notices.append(Notice("clamped", "as_of", value))
-                as_of = min(max(as_of, FIRST_DAY), LAST_DAY)
+        for value in params.get(AS_OF_PARAM, ())[:1]:
+            as_of, notice = _parse_date(value)
+            notices += [notice] if notice else []
         return cls(as_of=as_of, **chosen), notices
+
+    def to_widgets(self) -> dict[str, object]:
+        """The sidebar widgets' state that shows these filters."""
+        state: dict[str, object] = {s.widget: list(self.chosen(s)) for s in SELECTIONS}
+        state[AS_OF_WIDGET] = self.date
+        return state
+
+    @classmethod
+    def from_widgets(cls, state: Mapping[str, object]) -> Filters:
+        """The filters the sidebar widgets show (today's date is kept as "today")."""
+        as_of = state[AS_OF_WIDGET]
+        return cls(
+            as_of=None if as_of == dt.date.today() else as_of,  # type: ignore[arg-type]
+            **{s.field: tuple(state[s.widget]) for s in SELECTIONS},  # type: ignore[arg-type]
+        )
+
+    def slug(self) -> str:
+        """The chosen selections for a file name (`area-havrommet_level-NCE`)."""
+        return "_".join(
+            f"{s.param}-" + "+".join(self.chosen(s)) for s in SELECTIONS if self.chosen(s)
+        )
+
+
+def _parse_date(value: str) -> tuple[dt.date | None, Notice | None]:
+    try:
+        day = dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        return None, Notice("bad_date", AS_OF_PARAM, value)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        return min(max(day, FIRST_DAY), LAST_DAY), Notice("clamped", AS_OF_PARAM, value)
+    return day, None
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`)."""
+    parser.add_argument(
+        "--as-of", type=_date_argument, default=None, help="date YYYY-MM-DD (default today)"
+    )
+    for s in SELECTIONS:
+        parser.add_argument(
+            f"--{s.param}", dest=s.field, action="append", default=[], help=f"{s.help} (repeatable)"
+        )
+
+
+def _date_argument(value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def from_arguments(args: argparse.Namespace, vocabulary: Vocabulary) -> tuple[Filters, list[str]]:
+    """The filters the flags ask for, and a message per flag value the store does not know."""
+    given = {s.param: vars(args)[s.field] for s in SELECTIONS}
+    filters, notices = Filters.from_params(given, vocabulary)
+    by_param = {s.param: s for s in SELECTIONS}
+    errors = [
+        f"--{n.param}: unknown value '{n.value}' "
+        f"(known: {', '.join(vocabulary.known(by_param[n.param]))})"
+        for n in notices
+    ]
+    return replace(filters, as_of=args.as_of), errors
 
 
 def shown(value: str, limit: int = 40) -> str:
@@ -114,3 +211,8 @@ def shown(value: str, limit: int = 40) -> str:
     clean = "".join(ch for ch in value if ch.isprintable())
     clean = clean if len(clean) <= limit else clean[: limit - 1] + "…"
     return "“" + "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in clean) + "”"
+
+
+def file_stem(*parts: str) -> str:
+    """Parts joined into a safe file name stem."""
+    return re.sub(r"[^A-Za-z0-9+._-]+", "-", "_".join(p for p in parts if p))[:180]

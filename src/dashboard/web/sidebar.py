@@ -1,0 +1,68 @@
+"""The sidebar: language switch and the filters every page shares."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ..filters import AS_OF_WIDGET, FIRST_DAY, LAST_DAY, SELECTIONS, Filters
+from ..i18n import LANGUAGES, t
+from . import cache, state
+
+AREA, LEVEL, REGION, LABEL = SELECTIONS
+
+
+def filters(lang: str) -> Filters:
+    """Draw the language switch and the filters, and keep the URL in step with them."""
+    vocab = cache.vocabulary()
+    state.start_from_url(vocab)
+    areas = cache.opportunity_areas()
+    area_names = dict(zip(areas["area_id"], areas[f"name_{lang}"], strict=True))
+    with st.sidebar:
+        st.radio(
+            t("filters.language", lang),
+            LANGUAGES,
+            key=state.LANG_WIDGET,
+            horizontal=True,
+            format_func=lambda code: t(f"language.{code}", lang),
+        )
+        st.subheader(t("filters.title", lang))
+        st.date_input(
+            t("filters.as_of", lang),
+            key=AS_OF_WIDGET,
+            min_value=FIRST_DAY,
+            max_value=LAST_DAY,
+            help=t("filters.help_as_of", lang),
+            format="DD.MM.YYYY" if lang == "nb" else "YYYY-MM-DD",
+        )
+        st.multiselect(
+            t("filters.area", lang),
+            vocab.areas,
+            key=AREA.widget,
+            format_func=lambda a: area_names.get(a, a),
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.level", lang),
+            vocab.levels,
+            key=LEVEL.widget,
+            format_func=lambda x: t(f"level.{x}", lang),
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.region", lang),
+            vocab.regions,
+            key=REGION.widget,
+            placeholder=t("filters.all", lang),
+        )
+        st.multiselect(
+            t("filters.label", lang),
+            vocab.labels,
+            key=LABEL.widget,
+            format_func=lambda x: t(f"label.{x}", lang),
+            placeholder=t("filters.all", lang),
+        )
+        st.button(t("filters.reset", lang), on_click=state.reset, width="stretch")
+    chosen = state.chosen()
+    state.sync_url(chosen, lang)
+    state.show_notices(state.link_notices(chosen), lang)
+    return chosen

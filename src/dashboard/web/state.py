@@ -1,0 +1,104 @@
+"""The language and the filters, kept in step with the URL: the Streamlit side of the codec in
+`filters` (which alone knows the parameter names and widget keys)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from ..filters import URL_PARAMS, Filters, Notice, Vocabulary, shown
+from ..i18n import LANGUAGES, default_language, t
+
+LANG_PARAM, LANG_WIDGET = "lang", "w_lang"
+
+
+def language() -> str:
+    """The language: from the URL on a session's first run, then from the sidebar switch."""
+    if LANG_WIDGET not in st.session_state:
+        wanted = st.query_params.get(LANG_PARAM, default_language())
+        st.session_state[LANG_WIDGET] = wanted if wanted in LANGUAGES else default_language()
+    return st.session_state[LANG_WIDGET]
+
+
+def start_from_url(vocabulary: Vocabulary) -> None:
+    """On a session's first run, set the sidebar widgets from the link it was opened with."""
+    if "url_filters" in st.session_state:
+        return
+    params = {key: st.query_params.get_all(key) for key in URL_PARAMS}
+    filters, notices = Filters.from_params(params, vocabulary)
+    lang = st.query_params.get(LANG_PARAM)
+    if lang is not None and lang not in LANGUAGES:
+        notices.append(Notice("unknown", LANG_PARAM, lang))
+    st.session_state.update(filters.to_widgets())
+    st.session_state["url_filters"] = filters
+    st.session_state["url_notices"] = notices
+
+
+def reset() -> None:
+    """Back to everything, today (a button callback)."""
+    st.session_state.update(Filters().to_widgets())
+
+
+def chosen() -> Filters:
+    """The filters the sidebar shows now."""
+    return Filters.from_widgets(st.session_state)
+
+
+def sync_url(filters: Filters, lang: str) -> None:
+    """Write the filters and language into the URL, so the address reproduces the screen."""
+    wanted: dict[str, list[str] | str] = dict(filters.to_params())
+    if lang != default_language():
+        wanted[LANG_PARAM] = lang
+    for key in (*URL_PARAMS, LANG_PARAM):
+        if key in wanted:
+            value = wanted[key]
+            if st.query_params.get_all(key) != (value if isinstance(value, list) else [value]):
+                st.query_params[key] = value
+        elif key in st.query_params:
+            del st.query_params[key]
+
+
+def link_notices(filters: Filters) -> list[Notice]:
+    """What the opening link brought that was dropped, while the filters still show it."""
+    return st.session_state["url_notices"] if filters == st.session_state["url_filters"] else []
+
+
+def show_notices(notices: Sequence[Notice], lang: str) -> None:
+    """Say which link values were dropped, with the values shown safely."""
+    if notices:
+        lines = [t(f"notice.{n.kind}", lang, param=n.param, value=shown(n.value)) for n in notices]
+        st.warning(
+            t("filters.notice", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
+            icon=":material/link_off:",
+        )
+
+
+def page_choice(
+    param: str,
+    options: Sequence,
+    default: object,
+    label: str,
+    lang: str,
+    format_func: Callable[[Any], Any] = str,
+    widget_kind: Callable[..., Any] = st.segmented_control,
+) -> Any:
+    """A page-level choice kept in the URL (`?months=12`); a bad URL value gets a notice."""
+    widget = f"w_{param}"
+    by_text = {str(option): option for option in options}
+    if widget not in st.session_state:
+        raw = st.query_params.get(param)
+        st.session_state[widget] = by_text.get(raw, default) if raw is not None else default
+        dropped = [Notice("unknown", param, raw)] if raw is not None and raw not in by_text else []
+        st.session_state[f"notices_{param}"] = (st.session_state[widget], dropped)
+    value = widget_kind(label, options, key=widget, format_func=format_func)
+    value = default if value is None else value
+    first, dropped = st.session_state[f"notices_{param}"]
+    if value == first:
+        show_notices(dropped, lang)
+    if value != default:
+        st.query_params[param] = str(value)
+    elif param in st.query_params:
+        del st.query_params[param]
+    return value

@@ -1,0 +1,183 @@
+"""What pages draw with: charts, fact tiles, tables and downloads, one pattern each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from .. import extracts, theme
+from ..filters import Filters
+from ..i18n import CATALOGUE, number, t
+from ..i18n import date as format_date
+from . import cache
+from .state import language
+
+DATE_COLUMNS = (
+    "held_from",
+    "held_on",
+    "awarded_on",
+    "valid_until",
+    "start_date",
+    "end_date",
+    "renew_by",
+    "confirmed_on",
+    "reference_date",
+)
+COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
+PAGE_ROWS = 50
+
+
+def chart(
+    builder: Callable[..., go.Figure], *args: Any, title: str | None = None, where: Any = st
+) -> None:
+    """Draw the chart `builder` makes of `args` (see cache.figure); `title` replaces the
+    builder's title, e.g. where a subheader already says it."""
+    figure = cache.figure(builder, *args)
+    if not figure.data:  # one empty state for every chart: say so, draw no empty axes
+        shown = title or figure.layout.title.text or ""
+        where.info(t("common.no_chart_data", language(), title=shown), icon=":material/info:")
+        return
+    if title is not None:
+        figure.update_layout(title_text=title)
+    where.plotly_chart(figure, width="stretch")
+
+
+def fact(label: str, value: str, help: str | None = None) -> None:
+    """A bordered tile for a short text fact (st.metric would cut words off)."""
+    with st.container(border=True):
+        st.caption(label, help=help)
+        st.markdown(f"**{value}**")
+
+
+def download(
+    name: str,
+    filters: Filters,
+    lang: str,
+    cluster_id: str | None = None,
+    months: int = extracts.DEFAULT_MONTHS,
+    key: str | None = None,
+    label: str = "common.download",
+) -> None:
+    """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
+
+    def made() -> bytes:  # on click, from the cached extract: a page keeps no CSV bytes
+        return extracts.to_csv(cache.extract(name, filters, cluster_id, months), lang)
+
+    st.download_button(
+        t(label, lang),
+        data=made,
+        file_name=extracts.file_name(name, filters, cluster_id, months),
+        mime="text/csv",
+        key=key or f"download_{name}",
+        help=t("common.download_help", lang, name=name),
+        icon=":material/download:",
+    )
+
+
+def _colour_cells(value: object) -> str:
+    colour = theme.STATUS_COLOURS.get(str(value)) or theme.LABEL_COLOURS.get(str(value))
+    if not colour:
+        return ""
+    text = theme.STATUS_TEXT_COLOURS.get(str(value), "#000000" if value != "Bronze" else "#FFFFFF")
+    return f"background-color: {colour}; color: {text}"
+
+
+CELL_STYLES = {
+    value: _colour_cells(value) for value in (*theme.STATUS_COLOURS, *theme.LABEL_COLOURS)
+}
+
+
+def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The rows of the page the reader picked, when a table is longer than PAGE_ROWS."""
+    if len(frame) <= PAGE_ROWS:
+        return frame
+    pages = (len(frame) + PAGE_ROWS - 1) // PAGE_ROWS
+    key = f"w_table_page_{len(frame)}_{'_'.join(map(str, frame.columns[:3]))}"
+    picker, note = st.columns([1, 4], vertical_alignment="bottom")
+    page = picker.number_input(
+        t("common.table_page", lang, pages=pages),
+        min_value=1,
+        max_value=pages,
+        value=1,
+        step=1,
+        key=key,
+    )
+    first = (page - 1) * PAGE_ROWS
+    last = min(first + PAGE_ROWS, len(frame))
+    note.caption(t("common.table_rows", lang, first=first + 1, last=last, total=len(frame)))
+    return frame.iloc[first : first + PAGE_ROWS]
+
+
+def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) -> Any:
+    """The column's config, translating coded cells in `shown` where the screen names them."""
+    header = t(f"col.{column}", lang) if f"col.{column}" in COLUMN_KEYS else column
+    if column == "source_url":
+        return st.column_config.LinkColumn(
+            header, display_text=r"https?://(?:www\.)?([^/]+)", width="medium"
+        )
+    if column in ("status", "state"):
+        shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
+        return st.column_config.TextColumn(t("col.status", lang), width=115)
+    if column in ("label", "last_label"):
+        shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
+        return st.column_config.TextColumn(t("col.label", lang), width="small")
+    if column in ("provenance", "basis", "measure"):
+        shown[column] = shown[column].map(lambda v: t(f"{column}.{v}", lang) if pd.notna(v) else "")
+        return st.column_config.TextColumn(header)
+    if column == "amount_nok":
+        return st.column_config.NumberColumn(header, format="localized")
+    if column in DATE_COLUMNS:
+        shown[column] = frame[column].map(lambda d: format_date(d, lang) if pd.notna(d) else None)
+        return st.column_config.TextColumn(header, width="small")
+    if column == "cluster":
+        return st.column_config.TextColumn(header, width="medium")
+    if column in ("issue", "note"):
+        return st.column_config.TextColumn(header, width="large")
+    return st.column_config.Column(header, width="small")
+
+
+def table(
+    frame: pd.DataFrame,
+    columns: Sequence[str],
+    lang: str,
+    *,
+    profile_link: bool = True,
+    height: int | str = "auto",
+    coloured: bool = True,
+) -> None:
+    """A table with translated headers, label/status cells named (and coloured), and links.
+    Long tables are shown a page at a time (the download has every row)."""
+    frame = _page_of(frame, lang)
+    shown = frame[list(columns)].copy()
+    config: dict[str, object] = {}
+    if profile_link and "cluster_id" in frame:
+        shown.insert(1, "profile", "cluster?cluster=" + frame["cluster_id"])
+        config["profile"] = st.column_config.LinkColumn(
+            t("col.profile", lang), display_text=t("common.open", lang) + " ↗", width="small"
+        )
+    for column in columns:
+        if column != "cluster_id":
+            config[column] = _column(column, lang, shown, frame)
+    for column in shown.columns:
+        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+            shown[column] = shown[column].fillna("–")
+        elif pd.api.types.is_float_dtype(shown[column]) and shown[column].isna().any():
+            # The grid draws a missing number as "None": write the column out, "–" for unknown.
+            shown[column] = [number(v, lang) if pd.notna(v) else "–" for v in shown[column]]
+    styled = shown.style.format(na_rep="–", precision=0) if coloured else shown
+    for column in ("status", "state", "label", "last_label") if coloured else ():
+        if column in shown:
+            colours = frame[column].fillna("none").map(CELL_STYLES).fillna("").tolist()
+            styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
+    st.dataframe(
+        styled,
+        column_config=config,
+        hide_index=True,
+        width="stretch",
+        height=height,
+        column_order=[c for c in shown.columns if c != "cluster_id"],
+    )
