@@ -8,10 +8,8 @@
      AND coalesce(p.end_date, DATE '9999-12-31') >=
          CASE f.counted WHEN 'on_date' THEN f.reference_date
                         ELSE make_date(f.year, 1, 1) END
-     AND (f.measure = 'clusters_total' OR p.level = CASE f.measure
-            WHEN 'clusters_arena' THEN 'Arena' WHEN 'clusters_arena_pro' THEN 'Arena Pro'
-            WHEN 'clusters_nce' THEN 'NCE' WHEN 'clusters_gce' THEN 'GCE'
-            WHEN 'clusters_mature' THEN 'Mature' END)
+     -- a count per level is named after its level: clusters_arena_pro counts 'Arena Pro'
+     AND f.measure IN ('clusters_total', 'clusters_' || lower(replace(p.level, ' ', '_')))
     GROUP BY ALL
 )
 SELECT f.year, f.measure, f.counted, f.reference_date, CAST(f.value AS INTEGER) AS published,
