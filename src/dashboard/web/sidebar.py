@@ -62,7 +62,4 @@ def filters(lang: str) -> Filters:
             placeholder=t("filters.all", lang),
         )
         st.button(t("filters.reset", lang), on_click=state.reset, width="stretch")
-    chosen = state.chosen()
-    state.sync_url(chosen, lang)
-    state.show_notices(state.link_notices(chosen), lang)
-    return chosen
+    return state.settle(lang)

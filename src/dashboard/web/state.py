@@ -41,13 +41,10 @@ def reset() -> None:
     st.session_state.update(Filters().to_widgets())
 
 
-def chosen() -> Filters:
-    """The filters the sidebar shows now."""
-    return Filters.from_widgets(st.session_state)
-
-
-def sync_url(filters: Filters, lang: str) -> None:
-    """Write the filters and language into the URL, so the address reproduces the screen."""
+def settle(lang: str) -> Filters:
+    """The filters the sidebar shows now, written into the URL (so the address reproduces the
+    screen), with a notice for what the opening link brought that was dropped."""
+    filters = Filters.from_widgets(st.session_state)
     wanted: dict[str, list[str] | str] = dict(filters.to_params())
     if lang != default_language():
         wanted[LANG_PARAM] = lang
@@ -58,11 +55,9 @@ def sync_url(filters: Filters, lang: str) -> None:
                 st.query_params[key] = value
         elif key in st.query_params:
             del st.query_params[key]
-
-
-def link_notices(filters: Filters) -> list[Notice]:
-    """What the opening link brought that was dropped, while the filters still show it."""
-    return st.session_state["url_notices"] if filters == st.session_state["url_filters"] else []
+    if filters == st.session_state["url_filters"]:
+        show_notices(st.session_state["url_notices"], lang)
+    return filters
 
 
 def show_notices(notices: Sequence[Notice], lang: str) -> None:
