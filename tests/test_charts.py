@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 
 import pandas as pd
 import pytest
 
 from dashboard import charts, queries, theme
+from dashboard.contract import FUNDERS, LABELS, LEVELS
 from dashboard.filters import Filters
 from dashboard.i18n import t
 
+from .conftest import DATA
+
 ON = dt.date(2022, 6, 30)
+
+
+def test_every_level_label_funder_and_area_has_a_colour():
+    assert set(LEVELS) <= set(theme.LEVEL_COLOURS)
+    assert set(LABELS) <= set(theme.LABEL_COLOURS)
+    assert set(LABELS) <= set(theme.LABEL_PATTERNS)
+    assert set(FUNDERS) <= set(theme.FUNDER_COLOURS)
+    with (DATA / "opportunity_areas.csv").open(encoding="utf-8", newline="") as f:
+        areas = {row["area_id"] for row in csv.DictReader(f)}
+    assert areas and areas <= set(theme.AREA_COLOURS)
 
 
 def test_funding_bars_add_up_to_the_extract(con):
