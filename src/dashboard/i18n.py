@@ -10,9 +10,7 @@ How a translator adds a string: add the key as a new msgid (empty msgstr, in key
 `src/dashboard/locale/messages.pot`, run `pybabel update -N -i src/dashboard/locale/messages.pot
 -d src/dashboard/locale` (`-N`: no fuzzy guesses copied from similar keys) to carry it into both
 .po files, write its msgstr in both `nb/LC_MESSAGES/messages.po` and `en/LC_MESSAGES/messages.po`
-with the same `{placeholders}` in both, and run `make catalogue-check`. Entries with placeholders
-are flagged `#, python-brace-format`; Babel infers that flag from the msgid alone, so
-`pybabel update` drops it from the .po files: do not commit those removals. A fuzzy or empty msgstr
+with the same `{placeholders}` in both, and run `make catalogue-check`. A fuzzy or empty msgstr
 counts as untranslated (as in gettext) and the tests refuse it. No .mo files are kept.
 """
 
