@@ -35,8 +35,9 @@ kpis[1].metric(
     help=t("overview.active_labels_help", lang),
     border=True,
 )
+horizon = cache.rules().set_index("rule_id").at["alert_horizon", "value"]
 kpis[2].metric(
-    t("overview.expiring", lang),
+    t("overview.expiring", lang, days=number(horizon, lang)),
     number(int((todo["kind"] == "expiring").sum()), lang),
     border=True,
 )
