@@ -20,12 +20,19 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from . import ddl
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
 T = TypeVar("T")
 SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
-SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+# The contract's tables (made from data/datapackage.json), then the store's own tables, macros
+# and views, which read them.
+SCHEMA = (
+    ddl.create_tables(TABLES)
+    + "\n"
+    + (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+)
 
 
 class StoreHoldsImports(Exception):
