@@ -5,14 +5,17 @@ contract (tables, columns, vocabularies) is the descriptor's."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 from pathlib import Path
 
 import frictionless
 import pytest
 
-from dashboard import contract
+from dashboard import contract, contract_csv
 from dashboard.contract import LABELS, TABLE_BY_NAME, TABLES
+from dashboard.parse import parse_table
+from dashboard.validate import read_dataset
 
 from .conftest import DATA
 
@@ -142,3 +145,17 @@ def test_a_descriptor_the_code_would_not_enforce_is_refused(tmp_path: Path, chan
     path.write_text(json.dumps(package), encoding="utf-8")
     with pytest.raises(ValueError, match="does not enforce"):
         contract.load(path)
+
+
+def test_every_shipped_file_reads_back_as_written_by_the_one_writer(tmp_path: Path):
+    tables = read_dataset(DATA)
+    for name, parsed in tables.items():
+        table = TABLE_BY_NAME[name]
+        path = tmp_path / table.file
+        assert contract_csv.write_table(path, table, parsed.rows) == len(parsed.rows)
+        again, problems = parse_table(table, path.read_bytes(), str(path))
+        assert problems == [] and again.rows == parsed.rows, name
+    assert contract_csv.cell(None) == "" and contract_csv.cell(2.0) == "2"
+    assert (
+        contract_csv.cell(0.1) == "0.1" and contract_csv.cell(dt.date(2026, 1, 2)) == "2026-01-02"
+    )
