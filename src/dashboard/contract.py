@@ -19,6 +19,7 @@ checkout (the Docker image, which copies data/ to `DASHBOARD_DATA`) reads the de
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -276,7 +277,10 @@ def load(path: Path) -> tuple[Table, ...]:
     return tuple(_table(resource) for resource in package["resources"])
 
 
-TABLES: tuple[Table, ...] = load(descriptor_path())
+SOURCE = descriptor_path()
+TABLES: tuple[Table, ...] = load(SOURCE)
+# The contract's fingerprint: a store made under another contract is stale (store.data_fingerprint).
+DIGEST = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 

@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from . import ddl
+from . import contract, ddl
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
@@ -57,8 +57,9 @@ class BuildReport:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of the contract files' content: the store is stale when this changes."""
-    digest = hashlib.sha256()
+    """A hash of the contract files' content and of the contract itself (the store's tables are
+    made from it): the store is stale when this changes."""
+    digest = hashlib.sha256(contract.DIGEST.encode())
     for table in TABLES:
         path = data_dir / table.file
         digest.update(table.file.encode())
