@@ -208,3 +208,11 @@ def test_constraints_hold_in_the_store_itself(store_path, tmp_path):
         with pytest.raises(duckdb.ConstraintException):
             con.execute(statement)
     con.close()
+
+
+def test_a_store_made_under_another_contract_is_rebuilt(data_copy, tmp_path, monkeypatch):
+    db = tmp_path / "store.duckdb"
+    assert store.ensure_store(data_copy, db) is True
+    monkeypatch.setattr(store.contract, "DIGEST", "another descriptor")
+    assert store.ensure_store(data_copy, db) is True
+    assert store.ensure_store(data_copy, db) is False

@@ -105,6 +105,20 @@ def test_amount_must_be_whole_kroner(data_copy):
     assert f"{f}, row 2, column amount_nok: '1500.50' is not a whole number" in problems(data_copy)
 
 
+def test_a_number_too_large_for_its_store_column(data_copy):
+    """The width of the store's integer column is the contract's too: a rule's value is an
+    INTEGER, an amount a BIGINT (the validator refuses what the store could not hold)."""
+    rules = data_copy / "rules.csv"
+    replace(rules, "alert_horizon,180,days", "alert_horizon,3000000000,days")
+    funding = data_copy / "funding.csv"
+    first = funding.read_text(encoding="utf-8").splitlines()[1].split(",")
+    replace(funding, ",".join(first[:4]), ",".join([*first[:3], "3000000000"]))
+    row = row_of(rules, "alert_horizon")
+    found = problems(data_copy)
+    assert f"{rules}, row {row}, column value: 3000000000 is too large a number" in found
+    assert not any(p.endswith("amount_nok: 3000000000 is too large a number") for p in found)
+
+
 def test_duplicate_key(data_copy):
     f = data_copy / "funding.csv"
     lines = f.read_text(encoding="utf-8").splitlines()

@@ -1,39 +1,45 @@
-"""The data contract: the CSV files funders exchange, their columns, types and keys.
+"""The data contract: the CSV files funders exchange, their columns, types, keys and rules.
 
-One declaration drives validation, the store's typed tables and the dump back to CSV, so the
-three can never disagree about what a file holds. Only vocabularies live here (levels, labels,
-measures); every figure and every rule with a number lives in data/ with its source.
+Declared once, as a Frictionless Data Package: `data/datapackage.json` holds a Table Schema per
+file (types, constraints, primary and foreign keys) and, as `x-` properties, the rules across the
+fields of a row that Table Schema has no keyword for. This module reads it once, at import, into
+the objects the code works with (`TABLES`, `TABLE_BY_NAME`, the vocabularies), so validation
+(`parse`, `validate`), the store's typed tables (`ddl`) and the CSV writer (`contract_csv`) all
+derive from the one declaration and cannot disagree; `frictionless validate data/datapackage.json`
+checks the shipped files against the same declaration (a test runs it). Only vocabularies live in
+the descriptor (levels, labels, measures); every figure and every rule with a number lives in
+data/ with its source.
+
+The contract is the code's, not the data folder's: it is the descriptor shipped in the checkout's
+data/, whatever folder `DASHBOARD_DATA` or `--data` names. A folder of a user's own contract CSVs
+needs no datapackage.json, and one that it holds is not read. Only a package installed without the
+checkout (the Docker image, which copies data/ to `DASHBOARD_DATA`) reads the descriptor from there.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-# The levels of the programme to 2025, and of the new programme from 2026 (NIC Connect, NIC Impact).
-LEVELS = ("Arena", "Arena Pro", "NCE", "GCE", "Mature", "NIC Connect", "NIC Impact")
-LABELS = ("Bronze", "Silver", "Gold")
-FUNDERS = ("Klyngeprogrammet", "Innovasjon Norge", "Siva", "Forskningsrådet", "County", "Other")
-PROVENANCES = ("published", "estimate")
-# derived: the date follows from the row's other date by its rule (an expiry is published).
-PRECISIONS = ("day", "month", "year", "derived")
-GRANT_BASES = ("year", "total")
-# A programme figure states a value on a date, or for a whole year (written on 31 December).
-COUNTED = ("on_date", "during_year")
-MEASURES = (
-    "clusters_total",
-    "clusters_arena",
-    "clusters_arena_pro",
-    "clusters_nce",
-    "clusters_gce",
-    "clusters_mature",
-    "budget_nok",
-    "participating_companies",
-    "member_companies",
-    "excess_value_creation_pp",
-    "excess_sales_pp",
-    "excess_employment_pp",
-    "new_clusters_admitted",
-)
+from . import config
+
+DESCRIPTOR = "datapackage.json"
+# The store's type of each Table Schema type; an integer field may ask for more (`x-sqlType`).
+SQL_TYPES = {
+    "string": "VARCHAR",
+    "date": "DATE",
+    "year": "INTEGER",
+    "integer": "INTEGER",
+    "number": "DOUBLE",
+}
+CONSTRAINTS = {"required", "enum", "minimum", "maximum", "pattern"}  # the ones enforced here too
+
+Row = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -44,9 +50,122 @@ class Column:
     kind: str  # slug | text | url | date | year | integer | number | enum
     required: bool = True
     choices: tuple[str, ...] = ()
-    low: float | None = None
-    high: float | None = None
+    low: float | dt.date | None = None
+    high: float | dt.date | None = None
     references: str | None = None  # "table.column" this value must exist in
+    pattern: str | None = None  # what a slug or url must match (in full)
+    sql_type: str = "VARCHAR"
+
+
+def _sql_value(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _format(message: str, row: Row) -> str:
+    return message.format_map({k: "" if v is None else v for k, v in row.items()})
+
+
+# The rules across the fields of one row. Each renders the store's CHECK (`sql`) and the
+# validator's test (`breach`: the problem's column and message, or None) from one declaration.
+
+
+@dataclass(frozen=True)
+class Ordered:
+    """x-ordered: `last` is not before `first` where both are given."""
+
+    first: str
+    last: str
+
+    def sql(self) -> str:
+        return f"{self.last} >= {self.first}"
+
+    def breach(self, row: Row) -> tuple[str, str] | None:
+        first, last = row.get(self.first), row.get(self.last)
+        if first is None or last is None or last >= first:
+            return None
+        return self.last, f"{self.last} {last} is before {self.first} {first}"
+
+
+@dataclass(frozen=True)
+class RequiredWhen:
+    """x-requiredWhen: `field` is given in every row where column `when[0]` is `when[1]`."""
+
+    field: str
+    when: tuple[str, str]
+    message: str
+
+    def sql(self) -> str:
+        column, value = self.when
+        return f"{column} <> {_sql_value(value)} OR {self.field} IS NOT NULL"
+
+    def breach(self, row: Row) -> tuple[str, str] | None:
+        column, value = self.when
+        if row.get(column) != value or row.get(self.field) not in (None, ""):
+            return None
+        return self.field, _format(self.message, row)
+
+
+@dataclass(frozen=True)
+class Differs:
+    """x-differs: `field`, where given, is not the row's `other` (a cluster is not its own
+    successor)."""
+
+    field: str
+    other: str
+    message: str
+
+    def sql(self) -> str:
+        return f"{self.field} IS NULL OR {self.field} <> {self.other}"
+
+    def breach(self, row: Row) -> tuple[str, str] | None:
+        value = row.get(self.field)
+        if value is None or value != row.get(self.other):
+            return None
+        return self.field, _format(self.message, row)
+
+
+@dataclass(frozen=True)
+class DateInYear:
+    """x-dateInYear: the date in `field` lies in the row's `year`."""
+
+    field: str
+    year: str
+    message: str
+
+    def sql(self) -> str:
+        return f"{self.year} = year({self.field})"
+
+    def breach(self, row: Row) -> tuple[str, str] | None:
+        day, year = row.get(self.field), row.get(self.year)
+        if day is None or year is None or day.year == year:
+            return None
+        return self.field, _format(self.message, row)
+
+
+@dataclass(frozen=True)
+class YearEndWhen:
+    """x-yearEndWhen: where column `when[0]` is `when[1]`, `field` is 31 December of `year`."""
+
+    field: str
+    year: str
+    when: tuple[str, str]
+    message: str
+
+    def sql(self) -> str:
+        column, value = self.when
+        return f"{column} <> {_sql_value(value)} OR {self.field} = make_date({self.year}, 12, 31)"
+
+    def breach(self, row: Row) -> tuple[str, str] | None:
+        column, value = self.when
+        day, year = row.get(self.field), row.get(self.year)
+        if row.get(column) != value or day is None or year is None:
+            return None
+        if day == dt.date(year, 12, 31):
+            return None
+        return self.field, _format(self.message, row)
+
+
+RowRule = Ordered | RequiredWhen | Differs | DateInYear | YearEndWhen
 
 
 @dataclass(frozen=True)
@@ -56,7 +175,8 @@ class Table:
     name: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]
-    provenance: bool = False  # rows carry provenance + source_url rules
+    rules: tuple[RowRule, ...] = ()  # checked in every row, by the validator and the store
+    title: str = ""
 
     @property
     def file(self) -> str:
@@ -66,176 +186,117 @@ class Table:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
+    @property
+    def provenance(self) -> bool:
+        """Rows carry provenance (published or estimate), with source_url and note rules."""
+        return "provenance" in self.column_names
 
-def _provenance_columns() -> tuple[Column, ...]:
-    return (
-        Column("provenance", "enum", choices=PROVENANCES),
-        Column("source_url", "url", required=False),
-        Column("note", "text", required=False),
+
+def descriptor_path() -> Path:
+    """The shipped descriptor: the checkout's data/datapackage.json, else (a package installed
+    without the checkout) the one in the data folder it was shipped to."""
+    candidates = [config.ROOT / "data" / DESCRIPTOR, config.data_dir() / DESCRIPTOR]
+    for path in candidates:
+        if path.is_file():
+            return path
+    raise FileNotFoundError(
+        f"the data contract ({DESCRIPTOR}) is in none of {', '.join(map(str, candidates))}"
     )
 
 
-def _cluster() -> Column:
-    return Column("cluster_id", "slug", references="clusters.cluster_id")
+def _column(field: dict, references: str | None, where: str) -> Column:
+    kind_of = {"date": "date", "year": "year", "integer": "integer", "number": "number"}
+    constraints = field.get("constraints", {})
+    unknown = set(constraints) - CONSTRAINTS
+    if field["type"] not in SQL_TYPES or unknown or field.get("format") not in (None, "uri"):
+        raise ValueError(f"{where}: the contract does not enforce {field} (see contract.py)")
+    if field["type"] != "string":
+        kind = kind_of[field["type"]]
+    elif "enum" in constraints:
+        kind = "enum"
+    elif field.get("format") == "uri":
+        kind = "url"
+    else:  # a string with a pattern is an id
+        kind = "slug" if "pattern" in constraints else "text"
+    low, high = constraints.get("minimum"), constraints.get("maximum")
+    if kind == "date":
+        low = None if low is None else dt.date.fromisoformat(low)
+        high = None if high is None else dt.date.fromisoformat(high)
+    return Column(
+        name=field["name"],
+        kind=kind,
+        required=bool(constraints.get("required", False)),
+        choices=tuple(constraints.get("enum", ())),
+        low=low,
+        high=high,
+        references=references,
+        pattern=constraints.get("pattern"),
+        sql_type=field.get("x-sqlType", SQL_TYPES[field["type"]]),
+    )
 
 
-TABLES: tuple[Table, ...] = (
-    Table(
-        "opportunity_areas",
-        (
-            Column("area_id", "slug"),
-            Column("name_nb", "text"),
-            Column("name_en", "text"),
-            Column("source_url", "url", required=False),
-        ),
-        key=("area_id",),
-    ),
-    Table(
-        "indicators",
-        (
-            Column("indicator_id", "slug"),
-            Column("name_nb", "text"),
-            Column("name_en", "text"),
-            Column("unit", "text"),
-            Column("source_url", "url", required=False),
-        ),
-        key=("indicator_id",),
-    ),
-    Table(
-        "counties",
-        (
-            Column("county", "text"),
-            Column("valid_from", "date"),
-            Column("valid_until", "date", required=False),
-            Column("source_url", "url"),
-            Column("note", "text", required=False),
-        ),
-        key=("county", "valid_from"),
-    ),
-    Table(
-        "rules",
-        (
-            Column("rule_id", "slug"),
-            Column("value", "integer", low=0),
-            Column("unit", "enum", choices=("months", "days")),
-            Column("applies_to", "text"),
-            Column("source_url", "url", required=False),
-            Column("note", "text"),
-        ),
-        key=("rule_id",),
-    ),
-    Table(
-        "clusters",
-        (
-            Column("cluster_id", "slug"),
-            Column("name", "text"),
-            Column("name_en", "text", required=False),
-            Column("former_names", "text", required=False),
-            Column("region", "text", required=False, references="counties.county"),
-            Column("city", "text", required=False),
-            Column("area_id", "slug", references="opportunity_areas.area_id"),
-            Column("focus_nb", "text", required=False),
-            Column("focus_en", "text", required=False),
-            Column("website", "url", required=False),
-            Column("successor_id", "slug", required=False, references="clusters.cluster_id"),
-            Column("source_url", "url", required=False),
-            Column("all_sources", "text", required=False),
-            Column("note", "text", required=False),
-        ),
-        key=("cluster_id",),
-    ),
-    Table(
-        "programme_periods",
-        (
-            _cluster(),
-            Column("level", "enum", choices=LEVELS),
-            Column("start_date", "date"),
-            Column("start_precision", "enum", choices=PRECISIONS),
-            Column("end_date", "date", required=False),
-            Column("end_rule", "slug", required=False, references="rules.rule_id"),
-            *_provenance_columns(),
-        ),
-        key=("cluster_id", "level", "start_date"),
-        provenance=True,
-    ),
-    Table(
-        "certifications",
-        (
-            _cluster(),
-            Column("label", "enum", choices=LABELS),
-            Column("awarded_on", "date"),
-            Column("date_precision", "enum", choices=PRECISIONS),
-            Column("valid_until", "date"),
-            Column("validity_rule", "slug", required=False, references="rules.rule_id"),
-            Column("score_pct", "number", required=False, low=0, high=100),
-            *_provenance_columns(),
-        ),
-        key=("cluster_id", "label", "awarded_on"),
-        provenance=True,
-    ),
-    Table(
-        "label_confirmations",
-        (
-            _cluster(),
-            Column("label", "enum", choices=LABELS),
-            Column("held_from", "date", required=False),
-            Column("held_on", "date"),
-            Column("source_url", "url"),
-            Column("note", "text"),
-        ),
-        key=("cluster_id", "label", "held_on"),
-    ),
-    Table(
-        "grants",
-        (
-            _cluster(),
-            Column("funder", "enum", choices=FUNDERS),
-            Column("amount_nok", "integer", low=0),
-            Column("basis", "enum", choices=GRANT_BASES),
-            Column("first_year", "year", low=2002, high=2100),
-            Column("last_year", "year", low=2002, high=2100),
-            Column("source_url", "url"),
-            Column("note", "text"),
-        ),
-        key=("cluster_id", "funder", "first_year"),
-    ),
-    Table(
-        "funding",
-        (
-            _cluster(),
-            Column("year", "year", low=2002, high=2100),
-            Column("funder", "enum", choices=FUNDERS),
-            Column("amount_nok", "integer", low=0),
-            *_provenance_columns(),
-        ),
-        key=("cluster_id", "year", "funder"),
-        provenance=True,
-    ),
-    Table(
-        "results",
-        (
-            _cluster(),
-            Column("year", "year", low=2002, high=2100),
-            Column("indicator", "slug", references="indicators.indicator_id"),
-            Column("value", "number"),
-            *_provenance_columns(),
-        ),
-        key=("cluster_id", "year", "indicator"),
-        provenance=True,
-    ),
-    Table(
-        "programme_figures",
-        (
-            Column("year", "year", low=2002, high=2100),
-            Column("measure", "enum", choices=MEASURES),
-            Column("value", "number", low=0),
-            Column("counted", "enum", choices=COUNTED),
-            Column("reference_date", "date"),
-            *_provenance_columns(),
-        ),
-        key=("measure", "reference_date"),
-        provenance=True,
-    ),
-)
+def _rules(schema: dict) -> tuple[RowRule, ...]:
+    def when(rule: dict) -> tuple[str, str]:
+        ((column, value),) = rule["when"].items()
+        return column, value
 
+    rules: list[RowRule] = [Ordered(first, last) for first, last in schema.get("x-ordered", ())]
+    for r in schema.get("x-differs", ()):
+        message = r.get("message", f"{r['field']} is the same as {r['from']}")
+        rules.append(Differs(r["field"], r["from"], message))
+    for r in schema.get("x-requiredWhen", ()):
+        column, value = when(r)
+        message = r.get("message", f"a {value} row needs a {r['field']}")
+        rules.append(RequiredWhen(r["field"], (column, value), message))
+    for r in schema.get("x-dateInYear", ()):
+        message = r.get("message", f"{{{r['field']}}} is not in the year {{{r['year']}}}")
+        rules.append(DateInYear(r["field"], r["year"], message))
+    for r in schema.get("x-yearEndWhen", ()):
+        message = r.get("message", f"{{{r['field']}}} is not 31 December {{{r['year']}}}")
+        rules.append(YearEndWhen(r["field"], r["year"], when(r), message))
+    return tuple(rules)
+
+
+def _table(resource: dict) -> Table:
+    name, schema = resource["name"], resource["schema"]
+    references = {}
+    for fk in schema.get("foreignKeys", ()):
+        ((column,), (target,)) = fk["fields"], fk["reference"]["fields"]
+        references[column] = f"{fk['reference']['resource'] or name}.{target}"
+    columns = tuple(
+        _column(f, references.get(f["name"]), f"{name}.{f['name']}") for f in schema["fields"]
+    )
+    return Table(
+        name, columns, tuple(schema["primaryKey"]), _rules(schema), resource.get("title", "")
+    )
+
+
+def load(path: Path) -> tuple[Table, ...]:
+    """The contract's tables, from a Data Package descriptor, in the order of its resources."""
+    package = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(_table(resource) for resource in package["resources"])
+
+
+SOURCE = descriptor_path()
+TABLES: tuple[Table, ...] = load(SOURCE)
+# The contract's fingerprint: a store made under another contract is stale (store.data_fingerprint).
+DIGEST = hashlib.sha256(SOURCE.read_bytes()).hexdigest()
 TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+
+def _choices(table: str, column: str) -> tuple[str, ...]:
+    (found,) = [c for c in TABLE_BY_NAME[table].columns if c.name == column]
+    return found.choices
+
+
+# The levels of the programme to 2025, and of the new programme from 2026 (NIC Connect, NIC Impact).
+LEVELS = _choices("programme_periods", "level")
+LABELS = _choices("certifications", "label")  # Bronze, Silver, Gold: the order is the ranking
+FUNDERS = _choices("funding", "funder")
+PROVENANCES = _choices("funding", "provenance")
+# derived: the date follows from the row's other date by its rule (an expiry is published).
+PRECISIONS = _choices("certifications", "date_precision")
+GRANT_BASES = _choices("grants", "basis")
+# A programme figure states a value on a date, or for a whole year (written on 31 December).
+COUNTED = _choices("programme_figures", "counted")
+MEASURES = _choices("programme_figures", "measure")

@@ -7,10 +7,9 @@ Published funding rows (a funder's own ledger) are kept as they are.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
-from . import derive
+from . import contract_csv, derive
 from .contract import TABLE_BY_NAME
 from .validate import read_dataset
 
@@ -26,9 +25,4 @@ def generate(data_dir: Path) -> int:
         if r["provenance"] == "published" and (r["cluster_id"], r["year"], r["funder"]) not in keys
     ]
     rows = sorted(kept + made, key=lambda r: (r["cluster_id"], r["year"], r["funder"]))
-    columns = TABLE_BY_NAME["funding"].column_names
-    with (data_dir / "funding.csv").open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows(["" if r[c] is None else r[c] for c in columns] for r in rows)
-    return len(rows)
+    return contract_csv.write_table(data_dir / "funding.csv", TABLE_BY_NAME["funding"], rows)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import duckdb
 
-from . import config, store
+from . import config, contract_csv, store
 from .contract import TABLE_BY_NAME, TABLES, Table
 from .validate import (
     ParsedTable,
@@ -297,23 +297,11 @@ def dump(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     out.mkdir(parents=True, exist_ok=True)
     rows = {}
     for table in TABLES:
+        names = table.column_names
         records = con.execute(
-            f"SELECT {', '.join(table.column_names)} FROM {table.name} ORDER BY {', '.join(table.key)}"
+            f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {', '.join(table.key)}"
         ).fetchall()
-        with (out / table.file).open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f, lineterminator="\n")
-            writer.writerow(table.column_names)
-            for record in records:
-                writer.writerow([_cell(v) for v in record])
-        rows[table.name] = len(records)
+        rows[table.name] = contract_csv.write_table(
+            out / table.file, table, (dict(zip(names, r, strict=True)) for r in records)
+        )
     return rows
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() else repr(value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)

@@ -20,12 +20,19 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
+from . import contract, ddl
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
 T = TypeVar("T")
 SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
-SCHEMA = (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+# The contract's tables (made from data/datapackage.json), then the store's own tables, macros
+# and views, which read them.
+SCHEMA = (
+    ddl.create_tables(TABLES)
+    + "\n"
+    + (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+)
 
 
 class StoreHoldsImports(Exception):
@@ -50,8 +57,9 @@ class BuildReport:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of the contract files' content: the store is stale when this changes."""
-    digest = hashlib.sha256()
+    """A hash of the contract files' content and of the contract itself (the store's tables are
+    made from it): the store is stale when this changes."""
+    digest = hashlib.sha256(contract.DIGEST.encode())
     for table in TABLES:
         path = data_dir / table.file
         digest.update(table.file.encode())

@@ -10,13 +10,12 @@ only: nothing here is ever shipped as data.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import random
 import shutil
 from pathlib import Path
 
-from . import derive
+from . import contract_csv, derive
 from .contract import TABLE_BY_NAME
 from .validate import Row, read_dataset
 
@@ -31,22 +30,6 @@ def _shift(day: dt.date | None, years: int) -> dt.date | None:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
-
-
-def _cell(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _write(path: Path, table: str, rows: list[Row]) -> None:
-    columns = TABLE_BY_NAME[table].column_names
-    with path.open("w", newline="", encoding="utf-8") as f:
-        writer = csv.writer(f, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([_cell(r[c]) for c in columns] for r in rows)
 
 
 def _by_rule(award: Row, rules: derive.Rules) -> Row:
@@ -170,5 +153,5 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
         "results": results,
     }
     for name, rows in written.items():
-        _write(out / f"{name}.csv", name, rows)
+        contract_csv.write_table(out / f"{name}.csv", TABLE_BY_NAME[name], rows)
     return {name: len(rows) for name, rows in written.items()}
