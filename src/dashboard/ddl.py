@@ -81,3 +81,9 @@ def create_tables(tables: Iterable[Table]) -> str:
         statements.append(create_table(table, made))
         made[table.name] = table
     return "\n".join(statements)
+
+
+def select_all(table: Table, in_key_order: bool = False) -> str:
+    """Every row of a contract table, its columns in file order (sorted by key, for a dump)."""
+    order = f" ORDER BY {', '.join(table.key)}" if in_key_order else ""
+    return f"SELECT {', '.join(table.column_names)} FROM {table.name}{order}"

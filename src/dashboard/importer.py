@@ -10,18 +10,16 @@ snapshot; a crash leaves the old store), and the import is recorded in `import_l
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import hashlib
-import io
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
-from . import config, contract_csv, store
-from .contract import TABLE_BY_NAME, TABLES, Table
+from . import contract_csv, ddl, intake, sqlfiles, store
+from .contract import TABLES, Table
 from .validate import (
     ParsedTable,
     Problem,
@@ -31,6 +29,8 @@ from .validate import (
     check_references,
     parse_table,
 )
+
+STORE_SQL = sqlfiles.named("store.sql")
 
 
 @dataclass
@@ -64,80 +64,11 @@ class ImportPlan:
         return "\n".join(lines)
 
 
-def _sources(
-    paths: list[tuple[str, bytes]],
-) -> tuple[list[tuple[Table, str, bytes]], list[Problem]]:
-    """Each (file name, content) as (table, label, CSV bytes); workbooks give one per sheet.
-    Refuses the whole import when it is larger than the configured limits."""
-    found, problems = [], []
-    max_bytes, max_rows = config.import_limits()
-    total = sum(len(content) for _, content in paths)
-    if total > max_bytes:
-        msg = f"the import is {total:,} bytes; at most {max_bytes:,} are accepted at once"
-        return [], [Problem(", ".join(name for name, _ in paths), None, None, msg)]
-    for name, content in paths:
-        if name.lower().endswith(".xlsx"):
-            sheets, sheet_problems = _workbook_sheets(name, content)
-            found += sheets
-            problems += sheet_problems
-            continue
-        stem = Path(name).stem
-        if stem not in TABLE_BY_NAME:
-            known = ", ".join(t.file for t in TABLES)
-            problems.append(Problem(name, None, None, f"not a contract file name (one of {known})"))
-            continue
-        found.append((TABLE_BY_NAME[stem], name, content))
-    for _table, label, content in found:
-        rows = content.count(b"\n")
-        if rows > max_rows + 1:
-            msg = f"has about {rows:,} rows; at most {max_rows:,} are accepted in one file"
-            problems.append(Problem(label, None, None, msg))
-    return found, problems
-
-
-def _workbook_sheets(
-    name: str, content: bytes
-) -> tuple[list[tuple[Table, str, bytes]], list[Problem]]:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    except Exception:  # noqa: BLE001 - any unreadable workbook gets the same clear message
-        return [], [Problem(name, None, None, "not a readable .xlsx workbook")]
-    found, problems = [], []
-    for sheet in book.worksheets:
-        sheet.reset_dimensions()  # read every row, not just the range a stale <dimension> claims
-        if sheet.title not in TABLE_BY_NAME:
-            problems.append(
-                Problem(
-                    f"{name}[{sheet.title}]", None, None, "sheet name is not a contract table name"
-                )
-            )
-            continue
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        for values in sheet.iter_rows(values_only=True):
-            writer.writerow(
-                [
-                    ""
-                    if v is None
-                    else v.isoformat()[:10]
-                    if isinstance(v, dt.date | dt.datetime)
-                    else str(v)
-                    for v in values
-                ]
-            )
-        found.append(
-            (TABLE_BY_NAME[sheet.title], f"{name}[{sheet.title}]", buffer.getvalue().encode())
-        )
-    return found, problems
-
-
 def current_tables(con: duckdb.DuckDBPyConnection) -> dict[str, ParsedTable]:
     """The store's contract tables as parsed rows (row numbers unknown: they are not in a file)."""
     tables = {}
     for table in TABLES:
-        cursor = con.execute(f"SELECT {', '.join(table.column_names)} FROM {table.name}")
+        cursor = con.execute(ddl.select_all(table))
         rows = [dict(zip(table.column_names, values, strict=True)) for values in cursor.fetchall()]
         tables[table.name] = ParsedTable(table, f"store:{table.name}", rows, [0] * len(rows))
     return tables
@@ -153,11 +84,11 @@ def _same(a: Row, b: Row) -> bool:
 
 def plan(db: Path, files: list[tuple[str, bytes]], allow_backdated: bool = False) -> ImportPlan:
     """Validate `files` against the store at `db`; raise ValidationError listing every problem."""
-    sources, problems = _sources(files)
+    sources, problems = intake.sources(files)
     con = store.connect_readonly(db)
     try:
         merged = current_tables(con)
-        version = dict(con.execute("SELECT key, value FROM meta").fetchall()).get("version", "")
+        version = dict(con.execute(STORE_SQL["meta"]).fetchall()).get("version", "")
     finally:
         con.close()
     incoming: dict[str, ParsedTable] = {}
@@ -259,8 +190,8 @@ def apply(db: Path, prepared: ImportPlan) -> int:
 def _apply_locked(db: Path, prepared: ImportPlan) -> int:
     con = store.connect_readonly(db)
     try:
-        log = con.execute("SELECT * FROM import_log ORDER BY import_id").fetchall()
-        meta = dict(con.execute("SELECT key, value FROM meta").fetchall())
+        log = con.execute(STORE_SQL["import_log"]).fetchall()
+        meta = dict(con.execute(STORE_SQL["meta"]).fetchall())
     finally:
         con.close()
     if meta.get("version", "") != prepared.version:
@@ -279,7 +210,7 @@ def _apply_locked(db: Path, prepared: ImportPlan) -> int:
     )
 
     def finish(con: duckdb.DuckDBPyConnection) -> None:
-        con.executemany("INSERT INTO import_log VALUES (?, ?, ?, ?, ?)", [*log, entry])
+        con.executemany(STORE_SQL["log_import"], [*log, entry])
 
     store.swap_in(
         db, lambda target: store.write_store(prepared.tables, target, meta["data_hash"], finish)
@@ -289,7 +220,7 @@ def _apply_locked(db: Path, prepared: ImportPlan) -> int:
 
 def history(con: duckdb.DuckDBPyConnection) -> list[tuple]:
     """Every applied import, newest first."""
-    return con.execute("SELECT * FROM import_log ORDER BY import_id DESC").fetchall()
+    return con.execute(STORE_SQL["import_log"]).fetchall()[::-1]
 
 
 def dump(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
@@ -298,9 +229,7 @@ def dump(con: duckdb.DuckDBPyConnection, out: Path) -> dict[str, int]:
     rows = {}
     for table in TABLES:
         names = table.column_names
-        records = con.execute(
-            f"SELECT {', '.join(names)} FROM {table.name} ORDER BY {', '.join(table.key)}"
-        ).fetchall()
+        records = con.execute(ddl.select_all(table, in_key_order=True)).fetchall()
         rows[table.name] = contract_csv.write_table(
             out / table.file, table, (dict(zip(names, r, strict=True)) for r in records)
         )

@@ -7,22 +7,16 @@ and the tests all come through here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import duckdb
 import pandas as pd
 
+from . import sqlfiles
 from .contract import TABLES
 from .filters import Filters, Vocabulary
 
-SQL = Path(__file__).parent / "sql"
-SCOPE = (SQL / "scope.sql").read_text(encoding="utf-8")
-EXTRACT_SQL = {
-    p.stem: p.read_text(encoding="utf-8") for p in sorted((SQL / "extracts").glob("*.sql"))
-}
-LOOKUP_SQL = {
-    p.stem: p.read_text(encoding="utf-8") for p in sorted((SQL / "lookups").glob("*.sql"))
-}
+SCOPE = (sqlfiles.SQL / "scope.sql").read_text(encoding="utf-8")
+EXTRACT_SQL = sqlfiles.each("extracts")
+LOOKUP_SQL = sqlfiles.each("lookups")
 
 
 def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, object]:

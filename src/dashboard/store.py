@@ -20,7 +20,7 @@ import duckdb
 import pandas as pd
 from filelock import FileLock, Timeout
 
-from . import contract, ddl
+from . import contract, ddl, sqlfiles
 from .contract import TABLES
 from .validate import ParsedTable, read_dataset
 
@@ -29,10 +29,9 @@ SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 
 # The contract's tables (made from data/datapackage.json), then the store's own tables, macros
 # and views, which read them.
 SCHEMA = (
-    ddl.create_tables(TABLES)
-    + "\n"
-    + (Path(__file__).parent / "sql" / "schema.sql").read_text(encoding="utf-8")
+    ddl.create_tables(TABLES) + "\n" + (sqlfiles.SQL / "schema.sql").read_text(encoding="utf-8")
 )
+STORE_SQL = sqlfiles.named("store.sql")
 
 
 class StoreHoldsImports(Exception):
@@ -102,7 +101,7 @@ def write_store(
         for table in TABLES:
             frame = _frame(tables[table.name])
             con.register("incoming", frame)
-            con.execute(f"INSERT INTO {table.name} BY NAME SELECT * FROM incoming")
+            con.execute(STORE_SQL["insert_table"].format(table=table.name))
             con.unregister("incoming")
             rows[table.name] = len(frame)
         meta = {
@@ -111,7 +110,7 @@ def write_store(
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "data_as_of": _latest_fact(tables).isoformat(),
         }
-        con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
+        con.executemany(STORE_SQL["write_meta"], list(meta.items()))
         if finish is not None:
             finish(con)
         con.execute("CHECKPOINT")
@@ -183,7 +182,7 @@ def imports_in(db: Path) -> int:
     except duckdb.Error:
         return 0
     try:
-        return con.execute("SELECT count(*) FROM import_log").fetchone()[0]
+        return con.execute(STORE_SQL["import_count"]).fetchone()[0]
     except duckdb.Error:
         return 0
     finally:
@@ -199,7 +198,7 @@ def stored_hash(db: Path) -> str | None:
     except duckdb.Error:
         return None
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'data_hash'").fetchone()
+        row = con.execute(STORE_SQL["data_hash"]).fetchone()
     except duckdb.Error:
         return None
     finally:

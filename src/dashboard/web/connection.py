@@ -17,7 +17,8 @@ from ..validate import ValidationError
 def _data_signature(data: Path) -> tuple:
     """Cheap signature of the data files (name, size, mtime): a changed file means a new store."""
     return tuple(
-        (p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(data.glob("*.csv"))
+        (p.name, p.stat().st_size, p.stat().st_mtime_ns)
+        for p in sorted([*data.glob("*.csv"), *data.glob("*.json")])
     )
 
 
