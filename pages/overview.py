@@ -105,7 +105,9 @@ else:
                 renew=date(row.renew_by, lang),
             )
         else:
-            text = t("overview.issue_gce", lang)
+            required = t(f"label.{row.required_label}", lang).lower()
+            level = t(f"level.{row.level}", lang)
+            text = t("overview.issue_required", lang, level=level, required=required)
         return (
             text
             + " · "

@@ -191,7 +191,7 @@ def test_attention_list_names_the_gce_without_gold():
     table = at.dataframe[0].value
     issues = list(table[table["cluster_id"] == "gce-blue-maritime"]["issue"])
     assert issues == [
-        "GCE uten gyldig gullmerke (GCE-er må ha gull) · utløp etter regel, må bekreftes",
+        "GCE uten gyldig gullmerke (GCE må ha gull) · utløp etter regel, må bekreftes",
         "Gull utløp 31.12.2017; kan fornyes til 31.12.2018 · utløp etter regel, må bekreftes",
     ]
 

@@ -125,7 +125,7 @@ def test_renewals_within_the_horizon(con):
 
 def test_attention_lists_gces_without_gold_and_expiring_labels(con):
     todo = queries.extract(con, "attention", Filters(as_of=dt.date(2018, 6, 30)))
-    gce = todo[todo["kind"] == "gce_without_gold"]
+    gce = todo[todo["kind"] == "required_label"]
     assert list(gce["cluster_id"]) == ["gce-blue-maritime"]  # its 2016 Gold ran out by the rule
     assert set(todo[todo["kind"] == "expired"]["cluster_id"]) >= {"gce-blue-maritime"}
     later = queries.extract(con, "attention", Filters(as_of=dt.date(2023, 6, 30)))

@@ -198,7 +198,7 @@ def test_every_attention_item_names_its_basis(con):
     # had not come yet) - an alert that rests on a rule, to be confirmed.
     items = queries.extract(con, "attention", Filters(as_of=dt.date(2018, 6, 30)))
     blue = items[items["cluster_id"] == "gce-blue-maritime"]
-    assert set(blue["kind"]) == {"gce_without_gold", "expired"}
+    assert set(blue["kind"]) == {"required_label", "expired"}
     assert set(blue["basis"]) == {"rule"}
     # 2023-06-30: GCE Ocean Technology's Dec 2021 Gold, 'extended for another two years'
     items = queries.extract(con, "attention", Filters(as_of=dt.date(2023, 6, 30)))
@@ -220,7 +220,7 @@ def test_no_alert_contradicts_a_published_confirmation(con):
             mine = items[items["cluster_id"] == cluster_id]
             assert not ((mine["kind"] == "expired") & (mine["label"] == label)).any()
             if label == "Gold":
-                assert "gce_without_gold" not in set(mine["kind"])
+                assert "required_label" not in set(mine["kind"])
 
 
 def test_the_register_is_compared_with_the_programme_s_own_counts(con):

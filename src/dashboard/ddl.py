@@ -83,6 +83,13 @@ def create_tables(tables: Iterable[Table]) -> str:
     return "\n".join(statements)
 
 
+def rank_macro(name: str, vocabulary: Iterable[str]) -> str:
+    """A macro giving each value its place in an ordered vocabulary (1 = lowest; NULL for none),
+    so SQL compares labels by the contract's order instead of naming them."""
+    cases = " ".join(f"WHEN {_literal(v)} THEN {i}" for i, v in enumerate(vocabulary, start=1))
+    return f"CREATE MACRO {name}(value) AS CASE value {cases} END;\n"
+
+
 def select_all(table: Table, in_key_order: bool = False) -> str:
     """Every row of a contract table, its columns in file order (sorted by key, for a dump)."""
     order = f" ORDER BY {', '.join(table.key)}" if in_key_order else ""

@@ -28,8 +28,12 @@ T = TypeVar("T")
 SERVING_MEMORY = "256MB"  # DuckDB's buffer pool for serving; the default is 80 % of the machine
 # The contract's tables (made from data/datapackage.json), then the store's own tables, macros
 # and views, which read them.
-SCHEMA = (
-    ddl.create_tables(TABLES) + "\n" + (sqlfiles.SQL / "schema.sql").read_text(encoding="utf-8")
+SCHEMA = "\n".join(
+    (
+        ddl.create_tables(TABLES),
+        ddl.rank_macro("label_rank", contract.LABELS),
+        (sqlfiles.SQL / "schema.sql").read_text(encoding="utf-8"),
+    )
 )
 STORE_SQL = sqlfiles.named("store.sql")
 

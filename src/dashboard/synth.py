@@ -52,7 +52,14 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
     """Write a data set `scale` times the shipped one to `out`; returns rows per file."""
     tables = read_dataset(data_dir)
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("opportunity_areas", "indicators", "counties", "rules", "programme_figures"):
+    for name in (
+        "opportunity_areas",
+        "indicators",
+        "counties",
+        "rules",
+        "level_requirements",
+        "programme_figures",
+    ):
         shutil.copy(data_dir / f"{name}.csv", out / f"{name}.csv")
     rules = {r["rule_id"]: (r["value"], r["unit"]) for r in tables["rules"].rows}
     areas = [r["area_id"] for r in tables["opportunity_areas"].rows]

@@ -39,13 +39,13 @@ CREATE VIEW cluster_year_level AS
 -- awards exist, none held on the date (the last one is shown). None: no award by the date.
 CREATE MACRO label_status(d) AS TABLE
     WITH awards AS (
-        SELECT *, CASE label WHEN 'Gold' THEN 3 WHEN 'Silver' THEN 2 ELSE 1 END AS rank,
+        SELECT *, label_rank(label) AS rank,
                CASE WHEN validity_rule IS NULL THEN 'published' ELSE 'rule' END AS basis
         FROM certifications WHERE awarded_on <= d
     ),
     confirmed AS (
         SELECT cluster_id, label, max(held_on) AS confirmed_on,
-               CASE label WHEN 'Gold' THEN 3 WHEN 'Silver' THEN 2 ELSE 1 END AS rank
+               label_rank(label) AS rank
         FROM label_confirmations
         WHERE coalesce(held_from, held_on) <= d AND held_on >= d
         GROUP BY cluster_id, label

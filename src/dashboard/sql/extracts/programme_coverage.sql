@@ -8,7 +8,7 @@
      AND coalesce(p.end_date, DATE '9999-12-31') >=
          CASE f.counted WHEN 'on_date' THEN f.reference_date
                         ELSE make_date(f.year, 1, 1) END
-     -- a count per level is named after its level: clusters_arena_pro counts 'Arena Pro'
+     -- a count per level is named after its level: clusters_arena_pro counts Arena Pro
      AND f.measure IN ('clusters_total', 'clusters_' || lower(replace(p.level, ' ', '_')))
     GROUP BY ALL
 )
