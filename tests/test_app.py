@@ -273,7 +273,7 @@ def test_labels_download_names_the_gold_holders_of_mid_2016(downloads):
     GCE Ocean Technology (2015), GCE Blue Maritime (2016) and Oslo Medtech (2016)."""
     at = open_page("labels", {"as_of": "2016-06-30", "label": "Gold"})
     data, name = button_csvs(at, downloads)["download_labels"]
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert {r["Klynge-ID"] for r in rows} == {
         "gce-node",
         "gce-ocean-technology",
@@ -282,8 +282,19 @@ def test_labels_download_names_the_gold_holders_of_mid_2016(downloads):
     }
     node = next(r for r in rows if r["Klynge-ID"] == "gce-node")
     assert (node["Gyldig merke"], node["Gyldig til"], node["Dager igjen"]) == (
-        "Gold",
+        "Gull",
         "2017-12-31",
         "549",
     )
     assert name == "klyngemonitor_labels_2016-06-30_label-Gold.csv"
+
+
+def test_expired_labels_show_their_expiry_not_negative_days():
+    at = open_page("labels", {"as_of": "2024-01-01"})
+    table = at.dataframe[0].value
+    days = table["days_left"] if "days_left" in table else table.iloc[:, 0]
+    shown = [str(v) for v in days]
+    assert "None" not in shown and "nan" not in shown
+    assert all(v == "–" or int(v.replace("\xa0", "")) >= 0 for v in shown)
+    expired = table[table["status"] == "Utløpt"]
+    assert len(expired) > 0 and set(map(str, expired["days_left"])) == {"–"}

@@ -198,3 +198,40 @@ def test_level_names_follow_the_reader_s_language(con):
     periods = queries.extract(con, "periods", Filters(as_of=ON), "oslo-cancer-cluster")
     fig = charts.level_history(periods, "nb")
     assert {y for tr in fig.data for y in tr.y} == {"NCE", "Moden klynge"}
+
+
+def test_year_axes_show_whole_years_only_even_for_one_point():
+    one = pd.DataFrame(
+        {"indicator": ["members"], "year": [2023], "value": [93.0], "source_url": ["https://x.no"]}
+    )
+    axis = charts.member_history(one, "nb").layout.xaxis
+    assert list(axis.tickvals) == [2023] and axis.tickformat == "d"
+    assert list(axis.range) == [2022.4, 2023.6]  # a padded year, not milliseconds around it
+
+
+def test_programme_results_year_axis_has_no_fractional_ticks(con):
+    figures = queries.extract(con, "programme_figures", Filters(as_of=ON))
+    axis = charts.programme_results(figures, ("excess_value_creation_pp",), "nb").layout.xaxis
+    assert list(axis.tickvals) == [2021, 2022]  # the two years the record gives
+
+
+def test_money_axes_in_whole_kroner_with_the_reader_s_separators(con):
+    funding = queries.extract(con, "funding_summary", Filters(as_of=ON))
+    nb = charts.funding_by(funding, "funder", "nb")
+    en = charts.funding_by(funding, "funder", "en")
+    assert nb.layout.yaxis.tickformat == ",.0f"  # 250 000 000, not 250M
+    assert (nb.layout.separators, en.layout.separators) == (", ", ".,")
+    assert nb.layout.yaxis.title.text == "Finansiering (kr)"
+
+
+def test_date_axes_name_years_not_months():
+    periods = pd.DataFrame(
+        {
+            "level": ["NCE"],
+            "start_date": [dt.date(2018, 1, 1)],
+            "end_date": [dt.date(2018, 12, 31)],
+            "provenance": ["published"],
+        }
+    )
+    axis = charts.level_history(periods, "nb").layout.xaxis
+    assert axis.tickformat == "%Y"  # no "Jan 2018 / Jul 2018" from the browser's locale

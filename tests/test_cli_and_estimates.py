@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from dashboard import estimates, extracts
@@ -66,13 +68,37 @@ def test_export_in_a_language_names_columns_and_areas_in_it(con, store_path):
     en = export(
         store_path, "funding", "--as-of", "2016-12-31", "--area", "havrommet", "--lang", "en"
     )
-    nb_lines, en_lines = nb.stdout.decode().splitlines(), en.stdout.decode().splitlines()
-    assert nb_lines[0].startswith("Klynge-ID,Klynge,Mulighetsområde-ID,Mulighetsområde,Region,År,")
+    nb_lines = nb.stdout.decode("utf-8-sig").splitlines()
+    en_lines = en.stdout.decode("utf-8-sig").splitlines()
+    assert nb_lines[0].startswith("Klynge-ID;Klynge;Mulighetsområde-ID;Mulighetsområde;Region;År;")
     assert en_lines[0].startswith(
         "Cluster ID,Cluster,Opportunity area ID,Opportunity area,Region,Year,"
     )
-    assert ",Havrommet," in nb_lines[1] and ",Ocean space," in en_lines[1]
+    assert ";Havrommet;" in nb_lines[1] and ",Ocean space," in en_lines[1]
     assert len(nb_lines) == len(en_lines) > 1
+
+
+def test_a_norwegian_download_opens_as_norwegian_excel_reads_it(store_path):
+    """Excel with nb-NO settings splits on ';', reads decimal commas and needs the byte-order mark
+    to read UTF-8: read with exactly those settings, the file keeps its columns and numbers."""
+    nb = export(store_path, "labels", "--as-of", "2016-06-30", "--label", "Gold", "--lang", "nb")
+    assert nb.stdout.startswith(b"\xef\xbb\xbf")
+    frame = pd.read_csv(io.BytesIO(nb.stdout), sep=";", decimal=",", encoding="utf-8-sig")
+    assert "Mulighetsområde-ID" in frame.columns and len(frame.columns) > 10
+    ocean = frame.set_index("Klynge-ID").loc["gce-ocean-technology"]
+    # certifications.csv: Gold awarded 2015 with 96 %, valid by rule to 31 Dec 2016
+    assert (ocean["Poeng (%)"], ocean["Dager igjen"]) == (96.0, 184)
+    assert (ocean["Gyldig merke"], ocean["Status"], ocean["Kildegrunnlag"]) == (
+        "Gull",
+        "Gyldig",
+        "Estimat",
+    )
+
+
+def test_the_contract_export_keeps_codes_commas_and_no_byte_order_mark(store_path):
+    plain = export(store_path, "labels", "--as-of", "2016-06-30", "--label", "Gold")
+    assert plain.stdout.startswith(b"cluster_id,cluster,")
+    assert b",Gold,Gold,active," in plain.stdout
 
 
 @pytest.mark.parametrize(

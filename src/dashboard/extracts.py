@@ -7,7 +7,7 @@ import pandas as pd
 
 from . import queries
 from .filters import Filters, file_stem
-from .i18n import t
+from .i18n import CATALOGUE, t
 
 EXTRACTS = tuple(queries.EXTRACT_SQL)
 DEFAULT_MONTHS = 6
@@ -27,9 +27,32 @@ def extract_frame(
     return queries.extract(con, name, filters, cluster_id, months)
 
 
+# Coded cells a reader's download names as the screen does (the contract export keeps the codes).
+VALUE_NAMES = {
+    "status": "status",
+    "label": "label",
+    "last_label": "label",
+    "required_label": "label",
+    "provenance": "provenance",
+    "basis": "basis",
+    "level": "level",
+    "funder": "funder",
+    "measure": "measure",
+}
+# How a spreadsheet in the reader's locale opens a CSV by double-click: Norwegian Excel splits on
+# ";" and reads "93,5" as a number; both need the byte-order mark to read UTF-8.
+DIALECTS = {"nb": {"sep": ";", "decimal": ","}, "en": {"sep": ",", "decimal": "."}}
+
+
+def _named(value: object, prefix: str, lang: str) -> object:
+    key = f"{prefix}.{value}"
+    return t(key, lang) if isinstance(value, str) and key in CATALOGUE else value
+
+
 def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
-    """The extract for readers of `lang`: names in that language and headers from the catalogue.
-    Without a language, the machine-readable form: both names and the column ids."""
+    """The extract for readers of `lang`: names in that language (areas, levels, labels, statuses,
+    funders, provenance) and headers from the catalogue. Without a language, the
+    machine-readable form: both names, the codes and the column ids."""
     if lang is None:
         return frame
     out = frame.copy()
@@ -38,6 +61,9 @@ def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
             if lang == "nb":
                 out[column] = out[f"{column}_nb"]
             out = out.drop(columns=f"{column}_nb")
+    for column, prefix in VALUE_NAMES.items():
+        if column in out:
+            out[column] = out[column].map(lambda v, p=prefix: _named(v, p, lang))
     return out.rename(columns={c: t(f"csv.{c}", lang) for c in out.columns})
 
 
@@ -61,13 +87,14 @@ def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def to_csv(frame: pd.DataFrame, lang: str | None = None) -> bytes:
-    """CSV bytes in the data contract's conventions: UTF-8, comma, ISO dates, empty = unknown;
-    formula-like text neutralised for the spreadsheets funders open downloads in."""
-    return (
-        neutralised(localise(frame, lang))
-        .to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
-        .encode("utf-8")
+    """CSV bytes. Without a language, the data contract's conventions: UTF-8, comma, ISO dates,
+    empty = unknown. In a language, as that language's spreadsheet opens it by double-click
+    (see DIALECTS). Formula-like text is neutralised either way."""
+    dialect = DIALECTS.get(lang or "", {})
+    text = neutralised(localise(frame, lang)).to_csv(
+        index=False, lineterminator="\n", date_format="%Y-%m-%d", **dialect
     )
+    return text.encode("utf-8-sig" if lang else "utf-8")
 
 
 def csv_bytes(

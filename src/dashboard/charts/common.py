@@ -16,16 +16,63 @@ from ..i18n import t
 pio.templates.default = "none"
 
 
+def _values(fig: go.Figure, axis: str) -> list[float]:
+    found: list[float] = []
+    for trace in fig.data:
+        values = trace[axis] if axis in trace else None  # noqa: SIM401 (plotly traces)
+        if values is not None:
+            found += [float(v) for v in values if v is not None and pd.notna(v)]
+    return found
+
+
+def _year_axis(fig: go.Figure, axis: str) -> dict:
+    """Whole years only (never 2017.5, never a timestamp), every year when few, a padded range
+    around a single year."""
+    years = _values(fig, axis)
+    if not years:
+        return {"tickformat": "d"}
+    first, last = int(min(years)), int(max(years))
+    step = 1 if last - first <= 12 else 2 if last - first <= 24 else 5
+    return {
+        "tickmode": "array",
+        "tickvals": list(range(first, last + 1, step)),
+        "tickformat": "d",
+        "range": [first - 0.6, last + 0.6],
+    }
+
+
+# One number format per kind of axis, keyed by the axis title's catalogue key: amounts in whole
+# kroner with the reader's separators (no "250M"), counts in whole numbers from zero, dates as
+# years (month names would come from the browser's locale, not the page's language).
+AXIS_FORMATS: dict[str, dict] = {
+    "axis.nok": {"tickformat": ",.0f", "rangemode": "tozero"},
+    "axis.clusters": {"tickformat": ",d", "rangemode": "tozero"},
+    "axis.members": {"tickformat": ",d", "rangemode": "tozero"},
+    "axis.companies": {"tickformat": ",d", "rangemode": "tozero"},
+    "axis.date": {"tickformat": "%Y", "hoverformat": "%Y-%m-%d"},
+}
+
+
+def _axis(fig: go.Figure, axis: str, key: str, lang: str) -> None:
+    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
+    update(title_text=t(key, lang) if key else "")
+    if key == "axis.year":
+        update(**_year_axis(fig, axis))
+    elif key in AXIS_FORMATS:
+        update(**AXIS_FORMATS[key])
+
+
 def style(
     fig: go.Figure,
     lang: str,
     title: str,
-    x_title: str,
-    y_title: str,
+    x_axis: str,
+    y_axis: str,
     legend: str = "",
     top_legend: bool = False,
 ) -> go.Figure:
-    """The shared look; legends go below the plot, or above it for tall charts."""
+    """The shared look, and the axes titled and formatted by kind (`x_axis`, `y_axis`: catalogue
+    keys such as `axis.year`, or ""); legends go below the plot, or above it for tall charts."""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
         font={"family": theme.FONT, "size": 13},
@@ -40,8 +87,8 @@ def style(
         hoverlabel={"namelength": -1},
         separators=", " if lang == "nb" else ".,",
     )
-    fig.update_xaxes(title_text=x_title)
-    fig.update_yaxes(title_text=y_title)
+    _axis(fig, "x", x_axis, lang)
+    _axis(fig, "y", y_axis, lang)
     # Patterns draw over the bar's colour; without a template plotly would replace the colour.
     fig.update_traces(marker_pattern_fillmode="overlay", selector={"type": "bar"})
     return fig

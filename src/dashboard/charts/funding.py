@@ -57,7 +57,7 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
         "%{x} · %{customdata[0]}<br>" + nok_hover("y", lang) + " (%{customdata[1]})<extra></extra>",
     )
     legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
-    return style(fig, lang, title, t("axis.year", lang), t("axis.nok", lang), legend)
+    return style(fig, lang, title, "axis.year", "axis.nok", legend)
 
 
 def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
@@ -83,9 +83,7 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
         + ")<extra></extra>"
     )
     fig.update_yaxes(range=[0, 100])
-    return style(
-        fig, lang, title, t("axis.year", lang), t("axis.share", lang), t("legend.area", lang)
-    )
+    return style(fig, lang, title, "axis.year", "axis.share", t("legend.area", lang))
 
 
 def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.Figure:
@@ -121,7 +119,7 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
     )
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(height=max(380, 24 * len(totals) + 160), showlegend=True)
-    return style(fig, lang, title, t("axis.nok", lang), "", t("legend.provenance", lang))
+    return style(fig, lang, title, "axis.nok", "", t("legend.provenance", lang))
 
 
 def funding_against_budget(coverage: pd.DataFrame, lang: str) -> go.Figure:
@@ -150,5 +148,4 @@ def funding_against_budget(coverage: pd.DataFrame, lang: str) -> go.Figure:
         )
     )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(dtick=1, tickformat="d")
-    return style(fig, lang, title, t("axis.year", lang), t("axis.nok", lang))
+    return style(fig, lang, title, "axis.year", "axis.nok")

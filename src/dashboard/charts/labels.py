@@ -41,9 +41,7 @@ def labels_by_area(counts: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
     )
     fig.update_traces(hovertemplate="%{x}: %{y} × %{customdata[0]}<extra></extra>")
     integer_axis(fig, counts.groupby("area")["clusters"].sum().max())
-    return style(
-        fig, lang, title, t("legend.area", lang), t("axis.clusters", lang), t("legend.label", lang)
-    )
+    return style(fig, lang, title, "legend.area", "axis.clusters", t("legend.label", lang))
 
 
 def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
@@ -67,9 +65,7 @@ def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
         hovertemplate="%{customdata[0]}<br>%{customdata[1]}, %{x|%Y-%m-%d}: %{y:.0f} %<extra></extra>",
     )
     fig.update_yaxes(range=[75, 101])
-    return style(
-        fig, lang, title, t("axis.date", lang), t("axis.score", lang), t("legend.label", lang)
-    )
+    return style(fig, lang, title, "axis.date", "axis.score", t("legend.label", lang))
 
 
 def award_timeline(
@@ -157,6 +153,4 @@ def award_timeline(
             yanchor="bottom",
         )
     fig.update_layout(height=max(260, 26 * frame["cluster"].nunique() + 180))
-    return style(
-        fig, lang, title, t("axis.date", lang), "", t("legend.label", lang), top_legend=True
-    )
+    return style(fig, lang, title, "axis.date", "", t("legend.label", lang), top_legend=True)

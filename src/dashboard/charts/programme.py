@@ -62,10 +62,7 @@ def programme_by_level(counts: pd.DataFrame, published: pd.DataFrame, lang: str)
         )
     top = max(counts.groupby("year")["clusters"].sum().max(), totals["published"].max() or 0)
     integer_axis(fig, top)
-    fig.update_xaxes(dtick=2, tickformat="d")
-    return style(
-        fig, lang, title, t("axis.year", lang), t("axis.clusters", lang), t("legend.level", lang)
-    )
+    return style(fig, lang, title, "axis.year", "axis.clusters", t("legend.level", lang))
 
 
 def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
@@ -93,4 +90,4 @@ def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
         "<br>%{customdata[2]}<extra></extra>"
     )
     fig.update_layout(height=260, showlegend=False)
-    return style(fig, lang, title, t("axis.date", lang), "")
+    return style(fig, lang, title, "axis.date", "")

@@ -41,7 +41,7 @@ def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) ->
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=frame["cluster"])
     fig.update_xaxes(range=[0, float(frame["value"].max()) * 1.15])  # room for the year labels
     fig.update_layout(height=max(360, 24 * len(frame) + 180))
-    return style(fig, lang, title, t("axis.members", lang), "", t("legend.area", lang))
+    return style(fig, lang, title, "axis.members", "", t("legend.area", lang))
 
 
 def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: str) -> go.Figure:
@@ -57,10 +57,9 @@ def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: st
         marker={"size": 12},
         hovertemplate="%{x} · %{customdata[0]}: %{y:,}<extra></extra>",
     )
-    fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
     unit = "axis.pp" if measures[0].startswith("excess") else "axis.companies"
-    return style(fig, lang, title, t("axis.year", lang), t(unit, lang), t("legend.measure", lang))
+    return style(fig, lang, title, "axis.year", unit, t("legend.measure", lang))
 
 
 def peer_comparison(peers: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
@@ -96,7 +95,7 @@ def peer_comparison(peers: pd.DataFrame, cluster_id: str, lang: str) -> go.Figur
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=frame["cluster"])
     fig.update_layout(height=max(300, 24 * len(frame) + 160))
     title = t("results.peers", lang, cluster=name, median=number_text(others.median(), lang))
-    return style(fig, lang, title, t("axis.members", lang), "", "")
+    return style(fig, lang, title, "axis.members", "", "")
 
 
 def member_history(results: pd.DataFrame, lang: str) -> go.Figure:
@@ -111,7 +110,6 @@ def member_history(results: pd.DataFrame, lang: str) -> go.Figure:
         marker={"size": 12, "color": "#0072B2"},
         hovertemplate="%{x}: %{y:,.0f}<extra></extra>",
     )
-    fig.update_xaxes(dtick=1, tickformat="d")
     fig.update_yaxes(rangemode="tozero")
     fig.update_layout(height=300)
-    return style(fig, lang, title, t("axis.year", lang), t("axis.members", lang))
+    return style(fig, lang, title, "axis.year", "axis.members")

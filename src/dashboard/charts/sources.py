@@ -42,6 +42,5 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
             hovertemplate="%{y} %{x}: %{z:.0f} % (%{customdata})<extra></extra>",
         )
     )
-    fig.update_xaxes(dtick=2, tickformat="d")
     fig.update_layout(height=240)
-    return style(fig, lang, title, t("axis.year", lang), "")
+    return style(fig, lang, title, "axis.year", "")

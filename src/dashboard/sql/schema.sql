@@ -81,7 +81,9 @@ CREATE MACRO label_status(d) AS TABLE
         CASE WHEN matches AND (label IS NULL OR valid_until >= d) THEN valid_until END
             AS valid_until,
         CASE WHEN matches THEN score_pct END AS score_pct,
-        CASE WHEN matches AND (label IS NULL OR valid_until >= d)
+        -- days left only while the label is held: an expired label has its expiry date, not a
+        -- negative count
+        CASE WHEN matches AND label IS NOT NULL AND valid_until >= d
             THEN CAST(valid_until - d AS INTEGER) END AS days_left,
         CASE
             WHEN label IS NULL AND award_label IS NULL THEN 'none'

@@ -165,7 +165,7 @@ def table(
     for column in shown.columns:
         if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
             shown[column] = shown[column].fillna("–")
-        elif pd.api.types.is_float_dtype(shown[column]) and shown[column].isna().any():
+        elif pd.api.types.is_numeric_dtype(shown[column]) and shown[column].isna().any():
             # The grid draws a missing number as "None": write the column out, "–" for unknown.
             shown[column] = [number(v, lang) if pd.notna(v) else "–" for v in shown[column]]
     styled = shown.style.format(na_rep="–", precision=0) if coloured else shown

@@ -6,5 +6,6 @@ SELECT cluster_id, cluster, area_id, region, level, label, last_label, status,
 FROM scope
 ORDER BY CASE status WHEN 'expiring' THEN 0 WHEN 'expired' THEN 1
                      WHEN 'active' THEN 2 ELSE 3 END,
-         CASE WHEN status = 'expired' THEN -days_left ELSE days_left END NULLS LAST,
+         days_left NULLS LAST,
+         CASE WHEN status = 'expired' THEN valid_until END DESC NULLS LAST,
          cluster
