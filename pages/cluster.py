@@ -20,15 +20,24 @@ labels_of = {
         names["cluster_id"], names["name"], names["former_names"], strict=True
     )
 }
+# The picker offers the clusters the sidebar's filters select; a linked or chosen cluster outside
+# them stays shown, and the page says it lies outside the filters.
+inside = list(cache.extract("clusters", filters)["cluster_id"])
+wanted = st.session_state.get("w_cluster", st.query_params.get("cluster"))
+options = inside or list(names["cluster_id"])
+if wanted in labels_of and wanted not in options:
+    options = [wanted, *options]
 cluster_id = state.page_choice(
     "cluster",
-    list(names["cluster_id"]),
-    default=names["cluster_id"][0],
+    options,
+    default=options[0],
     label=t("cluster.pick", lang),
     lang=lang,
     format_func=labels_of.get,
     widget_kind=st.selectbox,
 )
+if cluster_id not in inside:
+    st.info(t("cluster.outside_filters", lang), icon=":material/filter_alt_off:")
 # A profile shows the whole cluster as of the date, whatever the sidebar's other filters say.
 scope = Filters(as_of=filters.as_of)
 facts = cache.extract("clusters", scope, cluster_id).iloc[0]

@@ -298,3 +298,21 @@ def test_expired_labels_show_their_expiry_not_negative_days():
     assert all(v == "–" or int(v.replace("\xa0", "")) >= 0 for v in shown)
     expired = table[table["status"] == "Utløpt"]
     assert len(expired) > 0 and set(map(str, expired["days_left"])) == {"–"}
+
+
+def test_profile_follows_the_area_filter(con):
+    at = open_page("cluster", {"area": "helse-og-velferd"})
+    picker = at.selectbox(key="w_cluster")
+    health = con.execute(
+        "SELECT cluster_id FROM clusters WHERE area_id = 'helse-og-velferd' ORDER BY name"
+    ).fetchall()
+    assert picker.value == health[0][0]
+    assert len(picker.options) == len(health)
+    assert not at.info or all("ikke blant dem filtrene" not in i.value for i in at.info)
+
+
+def test_a_linked_cluster_outside_the_filters_is_shown_and_says_so():
+    at = open_page("cluster", {"cluster": "gce-node", "area": "helse-og-velferd"})
+    assert at.header[0].value == "GCE NODE"
+    assert any("ikke blant dem filtrene" in i.value for i in at.info)
+    assert not at.warning, "a real cluster is no unknown value"

@@ -73,7 +73,7 @@ def download(
         file_name=extracts.file_name(name, filters, cluster_id, months),
         mime="text/csv",
         key=key or f"download_{name}",
-        help=t("common.download_help", lang, name=name),
+        help=t("common.download_help", lang),
         icon=":material/download:",
     )
 
