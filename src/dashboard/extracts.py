@@ -63,7 +63,8 @@ def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
             out = out.drop(columns=f"{column}_nb")
     for column, prefix in VALUE_NAMES.items():
         if column in out:
-            out[column] = out[column].map(lambda v, p=prefix: _named(v, p, lang))
+            names = {v: _named(v, prefix, lang) for v in out[column].dropna().unique()}
+            out[column] = out[column].map(names).where(out[column].notna(), out[column])
     return out.rename(columns={c: t(f"csv.{c}", lang) for c in out.columns})
 
 

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
+import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from .. import extracts, queries
-from ..filters import Filters, Vocabulary
+from ..filters import Filters
 from .connection import cursor, store_key
 
 Key = tuple
+T = TypeVar("T")
 
 
 @st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
@@ -39,94 +41,30 @@ def extract(
     return _extract(store_key(), name, filters, cluster_id, months)
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _vocabulary(key: Key) -> Vocabulary:
-    return queries.vocabulary(cursor())
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _lookup(key: Key, name: str, _query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    return _query(cursor())
 
 
-def vocabulary() -> Vocabulary:
-    """The values the filters can take."""
-    return _vocabulary(store_key())
+def _per_store(query: Callable[[duckdb.DuckDBPyConnection], T]) -> Callable[[], T]:
+    """A lookup that takes no filters, cached once per store under the query's own name."""
+
+    def lookup() -> T:
+        return _lookup(store_key(), query.__name__, query)
+
+    lookup.__name__, lookup.__doc__ = query.__name__, query.__doc__
+    return lookup
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _opportunity_areas(key: Key) -> pd.DataFrame:
-    return queries.opportunity_areas(cursor())
-
-
-def opportunity_areas() -> pd.DataFrame:
-    """The six opportunity areas (and `other`) with their names in both languages."""
-    return _opportunity_areas(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cluster_names(key: Key) -> pd.DataFrame:
-    return queries.cluster_names(cursor())
-
-
-def cluster_names() -> pd.DataFrame:
-    """Every cluster's id and name, for the profile's picker."""
-    return _cluster_names(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _cluster_facts(key: Key) -> pd.DataFrame:
-    return queries.cluster_facts(cursor())
-
-
-def cluster_facts() -> pd.DataFrame:
-    """The register's facts about every cluster (name, county, area, focus, successor)."""
-    return _cluster_facts(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _meta(key: Key) -> dict[str, str]:
-    return queries.meta(cursor())
-
-
-def meta() -> dict[str, str]:
-    """The store's build facts: when it was built, from what, and the data's currency."""
-    return _meta(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _table_rows(key: Key) -> pd.DataFrame:
-    return queries.table_rows(cursor())
-
-
-def table_rows() -> pd.DataFrame:
-    """Rows per contract table."""
-    return _table_rows(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _provenance_counts(key: Key) -> pd.DataFrame:
-    return queries.provenance_counts(cursor())
-
-
-def provenance_counts() -> pd.DataFrame:
-    """Rows per table and provenance (published / estimate)."""
-    return _provenance_counts(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _imports(key: Key) -> pd.DataFrame:
-    return queries.imports(cursor())
-
-
-def imports() -> pd.DataFrame:
-    """The imports applied since the store was built."""
-    return _imports(store_key())
-
-
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _rules(key: Key) -> pd.DataFrame:
-    return queries.rules(cursor())
-
-
-def rules() -> pd.DataFrame:
-    """The rules with a number (label validity, level terms, horizons), with their sources."""
-    return _rules(store_key())
+vocabulary = _per_store(queries.vocabulary)
+opportunity_areas = _per_store(queries.opportunity_areas)
+cluster_names = _per_store(queries.cluster_names)
+cluster_facts = _per_store(queries.cluster_facts)
+meta = _per_store(queries.meta)
+table_rows = _per_store(queries.table_rows)
+provenance_counts = _per_store(queries.provenance_counts)
+imports = _per_store(queries.imports)
+rules = _per_store(queries.rules)
 
 
 @dataclass(frozen=True)
