@@ -235,3 +235,4 @@ def test_date_axes_name_years_not_months():
     )
     axis = charts.level_history(periods, "nb").layout.xaxis
     assert axis.tickformat == "%Y"  # no "Jan 2018 / Jul 2018" from the browser's locale
+    assert (axis.dtick, axis.tick0) == ("M12", "2000-01-01")  # one tick a year, no "2011 2011"

@@ -49,7 +49,13 @@ AXIS_FORMATS: dict[str, dict] = {
     "axis.clusters": {"tickformat": ",d", "rangemode": "tozero"},
     "axis.members": {"tickformat": ",d", "rangemode": "tozero"},
     "axis.companies": {"tickformat": ",d", "rangemode": "tozero"},
-    "axis.date": {"tickformat": "%Y", "hoverformat": "%Y-%m-%d"},
+    # one tick per 1 January: "%Y" on plotly's own ticks repeats a year on a short span
+    "axis.date": {
+        "tickformat": "%Y",
+        "dtick": "M12",
+        "tick0": "2000-01-01",
+        "hoverformat": "%Y-%m-%d",
+    },
 }
 
 
