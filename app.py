@@ -3,11 +3,12 @@
 import streamlit as st
 
 from dashboard.i18n import t
-from dashboard.web import frame, sidebar, state
+from dashboard.web import connection, frame, sidebar, state
 from dashboard.web.navigation import PAGES
 
 st.set_page_config(page_title="Klyngemonitor", page_icon=":material/hub:", layout="wide")
 
+connection.begin_run()
 lang = state.language()
 who = frame.access()
 frame.gate(who, lang)

@@ -1,284 +1,438 @@
-"""The naive baseline the benchmark compares against: every extract recomputed with pandas from the
-CSV files on every call, no DuckDB and no cache; the shape a first prototype would have had.
+"""The naive baseline of the benchmark: every extract recomputed with pandas on every call.
 
-It returns the same columns as `dashboard.queries`, so the real pages run on it unchanged.
+Why it exists: the benchmark needs an honest "first prototype" to compare the DuckDB store
+against. This is how a Streamlit first app is taught: read each CSV once with `st.cache_data`,
+then filter and join with pandas on every rerun; no store, no other cache, no precomputed
+tables. `extract_frame` has the signature of `dashboard.extracts.extract_frame` and returns the
+same columns and rows (bench/naive_check.py checks it); `con` is ignored.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
+import streamlit as st
 
-from dashboard import summaries
-from dashboard.contract import TABLES
-from dashboard.filters import Filters
+from dashboard import config, contract
+from dashboard.filters import NO_LABEL, Filters
 
-DATES = {
-    "programme_periods": ["start_date", "end_date"],
-    "certifications": ["awarded_on", "valid_until"],
-}
-RANK = {"Gold": 3, "Silver": 2, "Bronze": 1}
+RANK = {label: i for i, label in enumerate(contract.LABELS, start=1)}  # Bronze < Silver < Gold
+NOT_PROGRAMME = ("County", "Other")  # funders whose money is not the programme's
 
 
-def read(data: Path, name: str) -> pd.DataFrame:
-    frame = pd.read_csv(data / f"{name}.csv", keep_default_na=True)
-    for column in DATES.get(name, []):
-        frame[column] = pd.to_datetime(frame[column]).dt.date
+@st.cache_data(show_spinner=False)
+def read_csv(path: str, dates: tuple[str, ...]) -> pd.DataFrame:
+    """One contract CSV, read once; empty cells are unknown, date columns are dates."""
+    frame = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    for column in dates:
+        frame[column] = pd.to_datetime(frame[column], format="%Y-%m-%d")
     return frame
 
 
-def _level_on(periods: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    on = periods[
-        (periods["start_date"] <= day) & (periods["end_date"].isna() | (periods["end_date"] >= day))
-    ]
-    return on[["cluster_id", "level"]].drop_duplicates("cluster_id")
+def table(name: str) -> pd.DataFrame:
+    """A contract table from the data folder (DASHBOARD_DATA), its dates parsed as dates."""
+    columns = contract.TABLE_BY_NAME[name].columns
+    dates = tuple(c.name for c in columns if c.kind == "date")
+    return read_csv(str(config.data_dir() / f"{name}.csv"), dates)
 
 
-def _label_status(clusters: pd.DataFrame, awards: pd.DataFrame, day: dt.date) -> pd.DataFrame:
-    past = awards[awards["awarded_on"] <= day].copy()
-    past["valid"] = past["valid_until"] >= day
-    past["rank"] = past["label"].map(RANK).where(past["valid"], 0)
-    past = past.sort_values(
-        ["cluster_id", "valid", "rank", "valid_until", "awarded_on"],
-        ascending=[True, False, False, False, False],
-    )
-    pick = past.drop_duplicates("cluster_id")
-    out = clusters[["cluster_id"]].merge(pick, on="cluster_id", how="left")
-    out["days_left"] = pd.array(
-        [(v - day).days if isinstance(v, dt.date) else None for v in out["valid_until"]],
-        dtype="Int64",
-    )
-    out["last_label"] = out["label"]
-    out["label"] = out["label"].where(out["valid"] == True)  # noqa: E712 - NaN-safe
-    status = []
-    for valid, days in zip(out["valid"], out["days_left"], strict=True):
-        if pd.isna(valid):
-            status.append("none")
-        elif not valid:
-            status.append("expired")
-        else:
-            status.append("expiring" if days <= 180 else "active")
-    out["status"] = status
-    return out
+def rule(rule_id: str) -> int:
+    """A rule's number from data/rules.csv."""
+    rules = table("rules")
+    return int(rules.loc[rules["rule_id"] == rule_id, "value"].iloc[0])
 
 
-def _scope(data: Path, filters: Filters, cluster_id: str | None) -> pd.DataFrame:
-    day = filters.date
-    clusters = read(data, "clusters")
-    areas = read(data, "opportunity_areas")
-    periods = read(data, "programme_periods")
-    awards = read(data, "certifications")
-    areas = areas.rename(columns={"name_en": "area", "name_nb": "area_nb"})
-    scope = clusters.rename(columns={"name": "cluster"}).merge(
-        areas[["area_id", "area", "area_nb"]], on="area_id"
-    )
-    scope = scope.merge(_level_on(periods, day), on="cluster_id", how="left")
-    status = _label_status(clusters, awards, day)
-    scope = scope.merge(
-        status[
-            [
-                "cluster_id",
-                "label",
-                "last_label",
-                "status",
-                "awarded_on",
-                "valid_until",
-                "days_left",
-                "score_pct",
-                "provenance",
-                "source_url",
-            ]
-        ],
-        on="cluster_id",
-        how="left",
-        suffixes=("", "_label"),
-    )
-    keep = pd.Series(True, index=scope.index)
-    if filters.areas:
-        keep &= scope["area_id"].isin(filters.areas)
-    if filters.regions:
-        keep &= scope["region"].isin(filters.regions)
-    if filters.levels:
-        keep &= scope["level"].isin(filters.levels)
-    if filters.labels:
-        keep &= scope["label"].fillna("none").isin(filters.labels)
-    if cluster_id:
-        keep &= scope["cluster_id"] == cluster_id
-    return scope[keep]
-
-
-def extract(
-    data: Path, name: str, filters: Filters, cluster_id: str | None = None, months: int = 6
+def ordered(
+    frame: pd.DataFrame, by: list[str | pd.Series], ascending: list[bool] | bool = True
 ) -> pd.DataFrame:
-    """The extract `name`, recomputed from the CSVs."""
-    day = filters.date
-    if name == "funding_summary":
-        funding = extract(data, "funding", filters, cluster_id)
-        keys = ["year", "funder", "level", "area_id", "provenance"]
-        return funding.groupby(keys, dropna=False, as_index=False).agg(
-            amount_nok=("amount_nok", "sum"), clusters=("cluster_id", "nunique")
-        )
-    if name == "funding_top":
-        funding = extract(data, "funding", filters, cluster_id)
-        top = funding.groupby("cluster_id")["amount_nok"].sum().nlargest(20).index
-        chosen = funding[funding["cluster_id"].isin(top)]
-        return chosen.groupby(["cluster_id", "cluster", "provenance"], as_index=False)[
-            "amount_nok"
-        ].sum()
-    if name == "label_counts":
-        labels = extract(data, "labels", filters, cluster_id)
-        held = labels[labels["label"].notna()]
-        return (
-            held.groupby(["area_id", "label"], as_index=False)
-            .size()
-            .rename(columns={"size": "clusters"})
-        )
-    if name == "results_summary":
-        results = extract(data, "results", filters, cluster_id)
-        keys = ["indicator", "year", "area_id", "level"]
-        return results.groupby(keys, dropna=False, as_index=False).agg(
-            value_sum=("value", "sum"), value_count=("value", "size")
-        )
-    scope = _scope(data, filters, cluster_id)
-    if name == "clusters":
-        out = scope[
-            [
-                "cluster_id",
-                "cluster",
-                "area_id",
-                "area",
-                "area_nb",
-                "region",
-                "city",
-                "level",
-                "label",
-                "website",
-                "source_url",
-            ]
-        ].copy()
-        out["label"] = out["label"].fillna("none")
-        return out.sort_values("cluster")
-    if name in ("labels", "renewals", "attention"):
-        out = scope.drop(columns="source_url").rename(columns={"source_url_label": "source_url"})
-        out = out[
-            [
-                "cluster_id",
-                "cluster",
-                "area_id",
-                "region",
-                "level",
-                "label",
-                "last_label",
-                "status",
-                "awarded_on",
-                "valid_until",
-                "days_left",
-                "score_pct",
-                "provenance",
-                "source_url",
-            ]
-        ]
-        if name == "renewals":
-            horizon = (pd.Timestamp(day) + pd.DateOffset(months=months)).date()
-            out = out[out["label"].notna() & (out["valid_until"] < horizon)]
-        if name == "attention":
-            return summaries.attention(out)
-        return out
-    if name == "awards":
-        awards = read(data, "certifications")
-        out = scope[["cluster_id", "cluster", "area_id", "region", "level"]].merge(
-            awards, on="cluster_id"
-        )
-        out = out[out["awarded_on"] <= day]
-        out["state"] = [
-            ("expired" if v < day else "expiring" if (v - day).days <= 180 else "valid")
-            for v in out["valid_until"]
-        ]
-        return out.sort_values(["cluster", "awarded_on"])
-    if name == "periods":
-        periods = read(data, "programme_periods")
-        out = scope[["cluster_id", "cluster", "area_id", "region"]].merge(periods, on="cluster_id")
-        return out[out["start_date"] <= day].sort_values(["cluster", "start_date"])
-    if name in ("funding", "results"):
-        facts = read(data, name)
-        periods = read(data, "programme_periods")
-        periods["first"] = pd.to_datetime(periods["start_date"]).dt.year
-        periods["last"] = pd.to_datetime(periods["end_date"]).dt.year.fillna(2100)
-        out = scope[["cluster_id", "cluster", "area_id", "area", "area_nb", "region"]].merge(
-            facts, on="cluster_id"
-        )
-        out = out[out["year"] <= day.year]
-        spans = out[["cluster_id", "year"]].drop_duplicates().merge(periods, on="cluster_id")
-        spans = spans[(spans["first"] <= spans["year"]) & (spans["last"] >= spans["year"])]
-        spans = spans.sort_values("start_date").drop_duplicates(["cluster_id", "year"], keep="last")
-        out = out.merge(
-            spans[["cluster_id", "year", "level"]], on=["cluster_id", "year"], how="left"
-        )
-        if name == "results":
-            indicators = read(data, "indicators").rename(
-                columns={
-                    "indicator_id": "indicator",
-                    "name_en": "indicator_name",
-                    "name_nb": "indicator_name_nb",
-                }
-            )
-            out = out.merge(
-                indicators[["indicator", "indicator_name", "indicator_name_nb", "unit"]],
-                on="indicator",
-            )
-        return out
-    raise KeyError(name)
+    """Rows sorted by columns or computed keys (Series), NULLs last as in DuckDB."""
+    keys = [frame[k] if isinstance(k, str) else k for k in by]
+    keys = pd.DataFrame({f"k{i}": key.reset_index(drop=True) for i, key in enumerate(keys)})
+    order = keys.sort_values(list(keys.columns), ascending=ascending, na_position="last").index
+    return frame.iloc[order.to_numpy()].reset_index(drop=True)
 
 
-def lookup(data: Path, what: str) -> object:
-    """The dashboard's filter-free lookups, from the CSVs."""
-    if what in ("opportunity_areas", "indicators"):
-        return read(data, what)
-    clusters = read(data, "clusters")
-    if what == "cluster_names":
-        return clusters[["cluster_id", "name"]].sort_values("name").reset_index(drop=True)
-    if what == "cluster_facts":
-        return clusters[
-            ["cluster_id", "focus", "website", "members_published", "area_basis", "all_sources"]
-        ]
-    tables = tuple(table.name for table in TABLES)
-    if what == "table_rows":
-        return pd.DataFrame(
-            [(name, len(read(data, name))) for name in tables], columns=["table_name", "rows"]
+# --- the shared steps: level, label status and scope on a date -------------------------------
+
+
+def level_on(day: pd.Timestamp) -> pd.DataFrame:
+    """The level each cluster held on the day (clusters outside the programme are absent)."""
+    p = table("programme_periods")
+    on = p[(p["start_date"] <= day) & (p["end_date"].isna() | (p["end_date"] >= day))]
+    return on[["cluster_id", "level"]]
+
+
+def year_levels() -> pd.DataFrame:
+    """The level of each cluster in each year: the latest-starting period overlapping the year,
+    up to this year (an open period is not projected into the future)."""
+    p = table("programme_periods")
+    first = p["start_date"].dt.year
+    last = p["end_date"].dt.year.fillna(9999).clip(upper=pd.Timestamp.today().year)
+    spans = p.loc[p.index.repeat((last - first + 1).clip(lower=0).astype(int))]
+    spans = spans.assign(year=first.loc[spans.index] + spans.groupby(level=0).cumcount())
+    spans = spans.sort_values("start_date").drop_duplicates(["cluster_id", "year"], keep="last")
+    return spans[["cluster_id", "year", "level"]]
+
+
+def label_status(day: pd.Timestamp) -> pd.DataFrame:
+    """Every cluster's label status on the day (see label_status in sql/schema.sql)."""
+    awards = table("certifications")
+    awards = awards[awards["awarded_on"] <= day]
+    awards = awards.assign(basis=np.where(awards["validity_rule"].isna(), "published", "rule"))
+    conf = table("label_confirmations")
+    conf = conf[(conf["held_from"].fillna(conf["held_on"]) <= day) & (conf["held_on"] >= day)]
+    conf = conf.groupby(["cluster_id", "label"], as_index=False).agg(
+        confirmed_on=("held_on", "max")
+    )
+    held = pd.concat([awards.loc[awards["valid_until"] >= day, ["cluster_id", "label"]], conf])
+    best = held.assign(rank=held["label"].map(RANK)).sort_values("rank")
+    best = best.drop_duplicates("cluster_id", keep="last")[["cluster_id", "label"]]
+    pick = awards.merge(best.rename(columns={"label": "best"}), on="cluster_id", how="left")
+    pick = pick.assign(same=pick["label"] == pick["best"])
+    pick = pick.sort_values(["same", "valid_until", "awarded_on"], ascending=False)
+    pick = pick.drop_duplicates("cluster_id").drop(columns=["best", "same", "note"])
+    out = (
+        table("clusters")[["cluster_id"]]
+        .merge(best, on="cluster_id", how="left")
+        .merge(pick.rename(columns={"label": "award_label"}), on="cluster_id", how="left")
+        .merge(
+            conf[["cluster_id", "label", "confirmed_on"]], on=["cluster_id", "label"], how="left"
         )
-    if what == "provenance_counts":
-        parts = []
-        for name in tables[3:]:
-            frame = read(data, name)
-            counts = frame.groupby("provenance").agg(
-                rows=("provenance", "size"), rows_with_source=("source_url", "count")
-            )
-            parts.append(counts.reset_index().assign(table_name=name))
-        return pd.concat(parts)[["table_name", "provenance", "rows", "rows_with_source"]]
-    if what == "meta":
-        latest = read(data, "certifications")["awarded_on"].max()
-        return {"built_at": dt.datetime.now().isoformat(), "data_as_of": latest.isoformat()}
-    if what == "imports":
-        return pd.DataFrame()
-    raise KeyError(what)
+    )
+    label, until = out["label"], out["valid_until"]
+    matches = out["award_label"].notna() & (label.isna() | (out["award_label"] == label))
+    held_award = matches & label.notna() & (until >= day)
+    left = (until - day).dt.days
+    expiring = held_award & (left <= rule("alert_horizon"))
+    expiring &= out["confirmed_on"].fillna(day) <= until
+    status = np.select(
+        [label.isna() & out["award_label"].isna(), label.isna(), expiring],
+        ["none", "expired", "expiring"],
+        "active",
+    )
+    shown = matches | label.isna()
+    return pd.DataFrame(
+        {
+            "cluster_id": out["cluster_id"],
+            "label": label,
+            "last_label": label.fillna(out["award_label"]),
+            "status": status,
+            "awarded_on": out["awarded_on"].where(matches),
+            "valid_until": until.where(matches & (label.isna() | (until >= day))),
+            "days_left": left.where(held_award),
+            "score_pct": out["score_pct"].where(matches),
+            "basis": out["basis"].where(held_award | label.isna(), "confirmed"),
+            "confirmed_on": out["confirmed_on"],
+            "label_provenance": out["provenance"].where(shown),
+            "label_source_url": out["source_url"].where(shown),
+        }
+    )
 
 
-def query(data: Path, what: str, *args: object) -> pd.DataFrame:
-    """The dashboard's parameterised queries, recomputed from the CSVs."""
-    if what == "result_clusters":
-        indicator, filters = args
-        results = extract(data, "results", filters)
-        chosen = results[results["indicator"] == indicator]
-        return chosen[["cluster_id", "cluster"]].drop_duplicates().sort_values("cluster")
-    if what == "peer_stats":
-        cluster_id, indicator, filters = args
-        results = extract(data, "results", Filters(as_of=filters.as_of))
-        chosen = results[(results["indicator"] == indicator) & results["level"].notna()]
-        own = chosen[chosen["cluster_id"] == cluster_id][["year", "level", "value"]]
-        peers = chosen.merge(own[["year", "level"]], on=["year", "level"])
-        stats = peers.groupby("year")["value"].quantile([0.25, 0.5, 0.75]).unstack().reset_index()
-        stats.columns = ["year", "q1", "median", "q3"]
-        return own.merge(stats, on="year").sort_values("year")
-    raise KeyError(what)
+def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
+    """The clusters the filters select, with level and label status on the date (scope.sql)."""
+    day = pd.Timestamp(filters.date)
+    areas = table("opportunity_areas").rename(columns={"name_en": "area", "name_nb": "area_nb"})
+    out = (
+        table("clusters")
+        .rename(columns={"name": "cluster"})
+        .merge(areas[["area_id", "area", "area_nb"]], on="area_id")
+        .merge(level_on(day), on="cluster_id", how="left")
+        .merge(label_status(day), on="cluster_id", how="left")
+    )
+    keep = pd.Series(True, index=out.index)
+    if filters.areas:
+        keep &= out["area_id"].isin(filters.areas)
+    if filters.regions:
+        keep &= out["region"].isin(filters.regions)
+    if filters.levels:
+        keep &= out["level"].isin(filters.levels)
+    if filters.labels:
+        keep &= out["label"].fillna(NO_LABEL).isin(filters.labels)
+    if cluster_id is not None:
+        keep &= out["cluster_id"] == cluster_id
+    return out[keep]
+
+
+# --- the extracts (one per sql/extracts/NAME.sql) ---------------------------------------------
+
+# Each extract's columns, in the order its SQL selects them.
+COLUMNS = {
+    "attention": "cluster_id cluster level label kind required_label valid_until days_left basis renew_by",
+    "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note",
+    "clusters": "cluster_id cluster area_id area area_nb region city level label website source_url",
+    "confirmations": "cluster_id cluster area_id label held_from held_on source_url note",
+    "coverage": "table_name year in_programme published estimate unknown",
+    "funding": "cluster_id cluster area_id area area_nb region year level funder amount_nok provenance source_url",
+    "funding_coverage": "year budget_nok register_nok clusters source_url note",
+    "funding_summary": "year funder level area_id provenance amount_nok clusters",
+    "funding_top": "cluster_id cluster provenance amount_nok",
+    "label_counts": "area_id label clusters",
+    "labels": "cluster_id cluster area_id region level label last_label status awarded_on valid_until days_left score_pct basis confirmed_on provenance source_url",
+    "members": "cluster_id cluster area_id area area_nb region level value year provenance source_url note",
+    "periods": "cluster_id cluster area_id region level start_date end_date end_rule provenance source_url note",
+    "programme_by_year": "year level clusters",
+    "programme_coverage": "year measure counted reference_date published register provenance source_url note",
+    "programme_figures": "year measure value counted reference_date provenance source_url note",
+    "renewals": "cluster_id cluster area_id region level label status awarded_on valid_until days_left score_pct basis provenance source_url",
+    "results": "cluster_id cluster area_id area area_nb region year level indicator indicator_name indicator_name_nb unit value provenance source_url note",
+}
+PLACE = ["cluster_id", "cluster", "area_id", "area", "area_nb", "region"]  # scope's own columns
+LABEL_SOURCE = {"label_provenance": "provenance", "label_source_url": "source_url"}
+
+
+@dataclass(frozen=True)
+class Ask:
+    """What an extract is asked for."""
+
+    filters: Filters
+    cluster_id: str | None
+    months: int
+
+    @property
+    def day(self) -> pd.Timestamp:
+        return pd.Timestamp(self.filters.date)
+
+    def scope(self, *columns: str) -> pd.DataFrame:
+        frame = scope(self.filters, self.cluster_id)
+        return frame[list(columns)] if columns else frame
+
+    def facts(self, name: str, *columns: str) -> pd.DataFrame:
+        """The scope's `columns` joined to a yearly fact table up to the date's year."""
+        facts = table(name)
+        return self.scope(*columns).merge(facts[facts["year"] <= self.day.year], on="cluster_id")
+
+
+def attention(a: Ask) -> pd.DataFrame:
+    s = a.scope()
+    grace = s["valid_until"] + pd.DateOffset(months=rule("label_renewal_grace"))
+    levelled = s["level"].notna()
+    expiring = s[levelled & (s["status"] == "expiring")]
+    lapsed = levelled & (s["status"] == "expired") & (grace >= a.day)
+    expired = s[lapsed].assign(renew_by=grace[lapsed])
+    required = table("level_requirements").rename(columns={"label": "required_label"})
+    needs = s.merge(required[["level", "required_label"]], on="level")
+    needs = needs[needs["label"].map(RANK).fillna(0) < needs["required_label"].map(RANK)]
+    items = pd.concat(
+        [
+            needs.assign(shown=needs["label"].fillna(needs["last_label"]), kind="required_label"),
+            expiring.assign(shown=expiring["label"], kind="expiring"),
+            expired.assign(shown=expired["last_label"], kind="expired"),
+        ],
+        ignore_index=True,
+    )
+    rank = items["kind"].map({"required_label": 0, "expiring": 1, "expired": 2})
+    items = ordered(items, [rank, "days_left", "cluster"])
+    return items.drop(columns="label").rename(columns={"shown": "label"})
+
+
+def awards(a: Ask) -> pd.DataFrame:
+    given = table("certifications")
+    given = given[given["awarded_on"] <= a.day]
+    out = a.scope("cluster_id", "cluster", "area_id", "region", "level")
+    out = out.merge(given, on="cluster_id")
+    derived = out["validity_rule"].isna() | (out["date_precision"] == "derived")
+    out["basis"] = np.where(derived, "published", "rule")
+    left = (out["valid_until"] - a.day).dt.days
+    soon = [out["valid_until"] < a.day, left <= rule("alert_horizon")]
+    out["state"] = np.select(soon, ["expired", "expiring"], "valid")
+    return ordered(out, ["cluster", "awarded_on"])
+
+
+def clusters(a: Ask) -> pd.DataFrame:
+    s = a.scope()
+    return ordered(s.assign(label=s["label"].fillna(NO_LABEL)), ["cluster"])
+
+
+def confirmations(a: Ask) -> pd.DataFrame:
+    conf = table("label_confirmations")
+    conf = conf[conf["held_from"].fillna(conf["held_on"]) <= a.day]
+    out = a.scope("cluster_id", "cluster", "area_id").merge(conf, on="cluster_id")
+    return ordered(out, ["held_on", "cluster"], ascending=[False, True])
+
+
+def coverage(a: Ask) -> pd.DataFrame:
+    """Per table and year, the clusters in the programme (not only the scope's) with a row."""
+    years = year_levels()
+    years = years.loc[years["year"] <= a.day.year, ["cluster_id", "year"]].drop_duplicates()
+    p = years.merge(table("programme_periods"), on="cluster_id")
+    ends = p["end_date"].dt.year.fillna(9999)
+    results = table("results")
+    rows = {
+        "programme_periods": p[(p["start_date"].dt.year <= p["year"]) & (ends >= p["year"])],
+        "funding": years.merge(table("funding"), on=["cluster_id", "year"]),
+        "results": years.merge(
+            results[results["indicator"] == "members"], on=["cluster_id", "year"]
+        ),
+    }
+    keys = ["table_name", "year", "cluster_id"]
+    known = pd.concat(
+        r.assign(table_name=name, published=r["provenance"] == "published")
+        .groupby(keys, as_index=False)["published"]
+        .any()
+        for name, r in rows.items()
+    )
+    grid = years.merge(pd.DataFrame({"table_name": list(rows)}), how="cross")
+    grid = grid.merge(known, on=keys, how="left")
+    grid = grid.assign(
+        est=grid["published"].eq(False),
+        unk=grid["published"].isna(),
+        pub=grid["published"].eq(True),
+    )
+    out = grid.groupby(["table_name", "year"], as_index=False).agg(
+        in_programme=("cluster_id", "size"),
+        published=("pub", "sum"),
+        estimate=("est", "sum"),
+        unknown=("unk", "sum"),
+    )
+    return ordered(out, ["table_name", "year"])
+
+
+def _with_level(rows: pd.DataFrame) -> pd.DataFrame:
+    """Yearly rows with the cluster's level in their year."""
+    return rows.merge(year_levels(), on=["cluster_id", "year"], how="left")
+
+
+def funding(a: Ask) -> pd.DataFrame:
+    return ordered(_with_level(a.facts("funding", *PLACE)), ["year", "cluster", "funder"])
+
+
+def funding_coverage(a: Ask) -> pd.DataFrame:
+    f = table("programme_figures")
+    f = f[(f["measure"] == "budget_nok") & (f["year"] <= a.day.year)]
+    money = table("funding")
+    money = money[~money["funder"].isin(NOT_PROGRAMME)]
+    register = money.groupby("year", as_index=False).agg(
+        register_nok=("amount_nok", "sum"), clusters=("cluster_id", "nunique")
+    )
+    out = f.merge(register, on="year", how="left")
+    out = out.assign(
+        budget_nok=out["value"].round().astype("int64"),
+        register_nok=out["register_nok"].fillna(0).astype("int64"),
+        clusters=out["clusters"].fillna(0).astype("int64"),
+    )
+    return ordered(out, ["year"])
+
+
+def funding_summary(a: Ask) -> pd.DataFrame:
+    keys = ["year", "funder", "level", "area_id", "provenance"]
+    out = _with_level(a.facts("funding", "cluster_id", "area_id"))
+    out = out.groupby(keys, dropna=False, as_index=False)
+    out = out.agg(amount_nok=("amount_nok", "sum"), clusters=("cluster_id", "nunique"))
+    return ordered(out, list(out.columns))
+
+
+def funding_top(a: Ask) -> pd.DataFrame:
+    rows = a.facts("funding", "cluster_id", "cluster")
+    totals = rows.groupby("cluster_id", as_index=False).agg(total=("amount_nok", "sum"))
+    top = ordered(totals, ["total", "cluster_id"], ascending=[False, True]).head(20)
+    keys = ["cluster_id", "cluster", "provenance"]
+    out = rows.merge(top, on="cluster_id").groupby(keys, as_index=False)
+    out = out.agg(amount_nok=("amount_nok", "sum"), total=("total", "first"))
+    return ordered(out, ["total", "cluster_id", "provenance"], ascending=[False, True, True])
+
+
+def label_counts(a: Ask) -> pd.DataFrame:
+    s = a.scope("area_id", "label").dropna(subset="label")
+    out = s.groupby(["area_id", "label"], as_index=False).agg(clusters=("label", "size"))
+    return ordered(out, ["area_id", "label", "clusters"])
+
+
+def labels(a: Ask) -> pd.DataFrame:
+    s = a.scope().drop(columns="source_url").rename(columns=LABEL_SOURCE)
+    urgency = s["status"].map({"expiring": 0, "expired": 1, "active": 2}).fillna(3)
+    lapsed = s["valid_until"].where(s["status"] == "expired")
+    return ordered(
+        s, [urgency, "days_left", lapsed, "cluster"], ascending=[True, True, False, True]
+    )
+
+
+def members(a: Ask) -> pd.DataFrame:
+    keys = [*PLACE, "level"]
+    rows = a.facts("results", *keys)
+    rows = rows[(rows["indicator"] == "members") & rows["level"].notna()].sort_values("year")
+    # the latest year's value; a text column's latest non-empty value, as DuckDB's arg_max
+    out = rows.groupby(keys, dropna=False, as_index=False).agg(
+        value=("value", "last"),
+        year=("year", "max"),
+        provenance=("provenance", "last"),
+        source_url=("source_url", "last"),
+        note=("note", "last"),
+    )
+    return ordered(out, ["value", "cluster"], ascending=[False, True])
+
+
+def periods(a: Ask) -> pd.DataFrame:
+    p = table("programme_periods")
+    out = a.scope("cluster_id", "cluster", "area_id", "region")
+    out = out.merge(p[p["start_date"] <= a.day], on="cluster_id")
+    return ordered(out, ["cluster", "start_date"])
+
+
+def programme_by_year(a: Ask) -> pd.DataFrame:
+    years = year_levels()
+    rows = a.scope("cluster_id").merge(years[years["year"] <= a.day.year], on="cluster_id")
+    out = rows.groupby(["year", "level"], as_index=False).agg(clusters=("cluster_id", "nunique"))
+    return ordered(out, ["year", "level", "clusters"])
+
+
+def programme_coverage(a: Ask) -> pd.DataFrame:
+    """Each published count of clusters beside the register's count (the whole programme's)."""
+    f = table("programme_figures")
+    f = f[f["measure"].str.startswith("clusters_") & (f["reference_date"] <= a.day)]
+    p = table("programme_periods")
+    # a count per level is named after its level: clusters_arena_pro counts Arena Pro
+    own = "clusters_" + p["level"].str.lower().str.replace(" ", "_", regex=False)
+    spans = pd.concat([p.assign(measure="clusters_total"), p.assign(measure=own)])
+    j = f[["measure", "reference_date", "counted", "year"]].merge(spans, on="measure")
+    new_year = pd.to_datetime(pd.DataFrame({"year": j["year"], "month": 1, "day": 1}))
+    counted_from = j["reference_date"].where(j["counted"] == "on_date", new_year)
+    open_end = j["end_date"].isna() | (j["end_date"] >= counted_from)
+    j = j[(j["start_date"] <= j["reference_date"]) & open_end]
+    keys = ["measure", "reference_date"]
+    register = j.groupby(keys, as_index=False).agg(register=("cluster_id", "nunique"))
+    out = f.merge(register, on=keys, how="left")
+    out = out.assign(
+        published=out["value"].round().astype("int64"),
+        register=out["register"].fillna(0).astype("int64"),
+    )
+    return ordered(out, ["reference_date", "measure"])
+
+
+def programme_figures(a: Ask) -> pd.DataFrame:
+    f = table("programme_figures")
+    return ordered(f[f["year"] <= a.day.year], ["measure", "year"])
+
+
+def renewals(a: Ask) -> pd.DataFrame:
+    s = a.scope().drop(columns="source_url").rename(columns=LABEL_SOURCE)
+    horizon = a.day + pd.DateOffset(months=a.months)
+    s = s[s["label"].notna() & s["level"].notna() & (s["valid_until"] < horizon)]
+    return ordered(s, ["valid_until", "cluster"])
+
+
+def results(a: Ask) -> pd.DataFrame:
+    names = {
+        "indicator_id": "indicator",
+        "name_en": "indicator_name",
+        "name_nb": "indicator_name_nb",
+    }
+    indicators = table("indicators").drop(columns="source_url").rename(columns=names)
+    out = _with_level(a.facts("results", *PLACE).merge(indicators, on="indicator"))
+    return ordered(out, ["indicator", "year", "cluster"])
+
+
+# Each extract is the function of its name above.
+EXTRACTS: dict[str, Callable[[Ask], pd.DataFrame]] = {name: globals()[name] for name in COLUMNS}
+
+
+def extract_frame(
+    con: object, name: str, filters: Filters, cluster_id: str | None = None, months: int = 6
+) -> pd.DataFrame:
+    """The rows of extract `name`, recomputed from the CSVs (`con` is ignored)."""
+    if name not in EXTRACTS:
+        raise KeyError(f"unknown extract '{name}' (known: {', '.join(EXTRACTS)})")
+    return EXTRACTS[name](Ask(filters, cluster_id, months))[COLUMNS[name].split()]

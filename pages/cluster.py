@@ -13,18 +13,12 @@ from dashboard.web import cache, frame, state, widgets
 filters, lang = frame.context()
 frame.page_header("page.cluster", filters, lang)
 
-names = cache.cluster_names()
-labels_of = {
-    cid: name + (f" ({former})" if isinstance(former, str) and former else "")
-    for cid, name, former in zip(
-        names["cluster_id"], names["name"], names["former_names"], strict=True
-    )
-}
+labels_of = cache.cluster_names()
 # The picker offers the clusters the sidebar's filters select; a linked or chosen cluster outside
 # them stays shown, and the page says it lies outside the filters.
 inside = list(cache.extract("clusters", filters)["cluster_id"])
 wanted = st.session_state.get("w_cluster", st.query_params.get("cluster"))
-options = inside or list(names["cluster_id"])
+options = inside or list(labels_of)
 if wanted in labels_of and wanted not in options:
     options = [wanted, *options]
 cluster_id = state.page_choice(
@@ -101,7 +95,7 @@ st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
 else:
-    widgets.chart(charts.level_history, periods, lang, title="")
+    widgets.chart(charts.level_history, cache.Ref("periods", scope, cluster_id), lang, title="")
     widgets.table(
         periods,
         ["level", "start_date", "end_date", "end_rule", "provenance", "note", "source_url"],
@@ -117,11 +111,11 @@ if awards.empty:
 else:
     widgets.chart(
         charts.award_timeline,
-        awards,
+        cache.Ref("awards", scope, cluster_id),
         scope.date,
         6,
         lang,
-        cache.extract("confirmations", scope, cluster_id),
+        cache.Ref("confirmations", scope, cluster_id),
         title="",
     )
     widgets.table(
@@ -147,14 +141,18 @@ funding = cache.extract("funding", scope, cluster_id)
 if funding.empty:
     st.info(t("cluster.no_funding", lang))
 else:
-    widgets.chart(charts.funding_by, funding, "funder", lang, title="")
+    widgets.chart(
+        charts.funding_by, cache.Ref("funding", scope, cluster_id), "funder", lang, title=""
+    )
 widgets.download("funding", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.results", lang))
 if members.empty:
     st.info(t("cluster.no_members", lang))
 else:
-    widgets.chart(charts.member_history, results, lang, title="")
+    widgets.chart(
+        charts.member_history, cache.Ref("results", scope, cluster_id), lang, title=""
+    )
     widgets.table(
         members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False
     )

@@ -36,7 +36,10 @@ else:
 widgets.download("labels", filters, lang)
 
 widgets.chart(
-    charts.labels_by_area, cache.extract("label_counts", filters), cache.opportunity_areas(), lang
+    charts.labels_by_area,
+    cache.Ref("label_counts", filters),
+    cache.Lookup("opportunity_areas"),
+    lang,
 )
 widgets.download("label_counts", filters, lang, label="common.download_summary")
 

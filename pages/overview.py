@@ -121,7 +121,7 @@ widgets.download("attention", filters, lang)
 widgets.chart(
     charts.programme_by_level,
     cache.Ref("programme_by_year", filters),
-    coverage.iloc[0:0] if filters.selects else cache.Ref("programme_coverage", whole),
+    None if filters.selects else cache.Ref("programme_coverage", whole),
     lang,
 )
 st.caption(t("overview.levels_note", lang))

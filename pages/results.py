@@ -26,8 +26,12 @@ st.markdown(
         total=number(in_programme, lang),
     )
 )
-areas = cache.opportunity_areas()
-widgets.chart(charts.members_by_cluster, cache.Ref("members", filters), areas, lang)
+widgets.chart(
+    charts.members_by_cluster,
+    cache.Ref("members", filters),
+    cache.Lookup("opportunity_areas"),
+    lang,
+)
 st.caption(t("results.members_note", lang))
 widgets.download("members", filters, lang)
 

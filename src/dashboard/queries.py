@@ -65,9 +65,10 @@ def opportunity_areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(LOOKUP_SQL["opportunity_areas"]).df()
 
 
-def cluster_names(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every cluster's id and name, for the profile picker."""
-    return con.execute(LOOKUP_SQL["cluster_names"]).df()
+def cluster_names(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every cluster's name as the profile picker shows it (former names added), by id, in
+    the order of the names."""
+    return dict(con.execute(LOOKUP_SQL["cluster_names"]).fetchall())
 
 
 def cluster_facts(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -36,6 +36,8 @@ SCHEMA = "\n".join(
     )
 )
 STORE_SQL = sqlfiles.named("store.sql")
+# Made once per write from the loaded tables: what pages would otherwise recompute per query.
+DERIVED = (sqlfiles.SQL / "derived.sql").read_text(encoding="utf-8")
 
 
 class StoreHoldsImports(Exception):
@@ -115,6 +117,7 @@ def write_store(
             "data_as_of": _latest_fact(tables).isoformat(),
         }
         con.executemany(STORE_SQL["write_meta"], list(meta.items()))
+        con.execute(DERIVED)
         if finish is not None:
             finish(con)
         con.execute("CHECKPOINT")

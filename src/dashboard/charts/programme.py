@@ -21,10 +21,13 @@ from .common import (
 )
 
 
-def programme_by_level(counts: pd.DataFrame, published: pd.DataFrame, lang: str) -> go.Figure:
+def programme_by_level(
+    counts: pd.DataFrame, published: pd.DataFrame | None, lang: str
+) -> go.Figure:
     """Clusters in the register per year, stacked by the level each held that year
     (`programme_by_year`), with the programme's published totals (`programme_coverage`) as
-    markers, so a missing intake shows as a gap between the two, never as a collapse."""
+    markers, so a missing intake shows as a gap between the two, never as a collapse (None: a
+    selection, which the programme's totals do not count)."""
     title = t("overview.levels_chart", lang)
     if counts.empty:
         return empty_figure(title, lang)
@@ -43,7 +46,11 @@ def programme_by_level(counts: pd.DataFrame, published: pd.DataFrame, lang: str)
         + t("axis.clusters", lang).lower()
         + " (%{customdata[0]})<extra></extra>"
     )
-    totals = published[published["measure"] == "clusters_total"]
+    totals = (
+        published[published["measure"] == "clusters_total"]
+        if published is not None
+        else pd.DataFrame(columns=["reference_date", "published"])
+    )
     if not totals.empty:
         fig.add_trace(
             go.Scatter(

@@ -67,6 +67,11 @@ imports = _per_store(queries.imports)
 rules = _per_store(queries.rules)
 
 
+LOOKUPS: dict[str, Callable[[], Any]] = {
+    lookup.__name__: lookup for lookup in (opportunity_areas, cluster_facts, rules)
+}
+
+
 @dataclass(frozen=True)
 class Ref:
     """An extract named rather than passed to a chart, so the figure's cache key is the request
@@ -77,13 +82,30 @@ class Ref:
     cluster_id: str | None = None
 
 
+@dataclass(frozen=True)
+class Lookup:
+    """A per-store lookup (one of LOOKUPS) named rather than passed to a chart, as Ref."""
+
+    name: str
+
+
+def _resolved(arg: Any) -> Any:
+    if isinstance(arg, Ref):
+        return extract(arg.name, arg.filters, arg.cluster_id)
+    if isinstance(arg, Lookup):
+        return LOOKUPS[arg.name]()
+    return arg
+
+
 @st.cache_data(show_spinner=False, max_entries=256)
 def _figure(key: Key, name: str, _builder: Callable[..., go.Figure], args: tuple) -> go.Figure:
-    resolved = [extract(a.name, a.filters, a.cluster_id) if isinstance(a, Ref) else a for a in args]
-    return _builder(*resolved)
+    return _builder(*(_resolved(a) for a in args))
 
 
 def figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
-    """The figure `builder` draws from `args` (Refs resolved to their extracts), built once per
-    distinct input: chart builders are pure functions, keyed here by their qualified name."""
+    """The figure `builder` draws from `args` (Refs and Lookups resolved), built once per
+    distinct input: chart builders are pure functions, keyed here by their qualified name.
+    Rows are never passed: hashing them would cost more on every rerun than drawing the chart."""
+    if any(isinstance(a, pd.DataFrame) for a in args):
+        raise TypeError(f"{builder.__qualname__}: pass a cache.Ref or cache.Lookup, not rows")
     return _figure(store_key(), f"{builder.__module__}.{builder.__qualname__}", builder, args)

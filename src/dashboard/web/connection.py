@@ -8,10 +8,14 @@ from pathlib import Path
 
 import duckdb
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .. import config, store
 from ..i18n import default_language, t
 from ..validate import ValidationError
+
+
+_RUN_KEY = "store_key"
 
 
 def _data_signature(data: Path) -> tuple:
@@ -22,12 +26,24 @@ def _data_signature(data: Path) -> tuple:
     )
 
 
-def store_key() -> tuple:
-    """Identifies the store a cached result came from, so a rebuilt or imported-into store
-    (a new file swapped in) opens anew and invalidates caches."""
+def _current_key() -> tuple:
     db, data = config.db_path(), config.data_dir()
     swapped = db.stat().st_mtime_ns if db.exists() else 0
     return (str(db), str(data), _data_signature(data), swapped)
+
+
+def begin_run() -> None:
+    """Look at the store's files once, at the start of a script run: every cached call of the
+    run is keyed by what was found then (a page asks dozens of them)."""
+    st.session_state[_RUN_KEY] = _current_key()
+
+
+def store_key() -> tuple:
+    """Identifies the store a cached result came from, so a rebuilt or imported-into store
+    (a new file swapped in) opens anew and invalidates caches."""
+    if get_script_run_ctx(suppress_warning=True) is None:
+        return _current_key()  # outside a Streamlit run (the CLI, tests): look every time
+    return st.session_state.get(_RUN_KEY) or _current_key()
 
 
 class _Served:

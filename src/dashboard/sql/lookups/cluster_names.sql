@@ -1,2 +1,5 @@
--- Every cluster's id, name and former names, for the profile picker.
-SELECT cluster_id, name, former_names FROM clusters ORDER BY name
+-- Every cluster's id and the name the profile picker shows (with former names), by name.
+SELECT cluster_id,
+       name || CASE WHEN coalesce(former_names, '') <> ''
+                    THEN ' (' || replace(former_names, ' | ', ', ') || ')' ELSE '' END AS choice
+FROM clusters ORDER BY name
