@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import config, contract
-from dashboard.filters import NO_LABEL, Filters
+from dashboard.filters import FIRST_DAY, NO_LABEL, Filters
 
 RANK = {label: i for i, label in enumerate(contract.LABELS, start=1)}  # Bronze < Silver < Gold
 NOT_PROGRAMME = ("County", "Other")  # funders whose money is not the programme's
@@ -65,12 +65,24 @@ def level_on(day: pd.Timestamp) -> pd.DataFrame:
     return on[["cluster_id", "level"]]
 
 
+def data_year() -> int:
+    """The year of the data's latest dated fact up to today (the store's meta.data_as_of): a
+    period's start or stated end (not a planned one), an award, a confirmation, a figure."""
+    p = table("programme_periods")
+    stated = p["end_date"].where(p["end_rule"].isna() & (p["provenance"] == "published"))
+    facts = [p["start_date"], stated, table("certifications")["awarded_on"]]
+    facts += [table("label_confirmations")["held_on"], table("programme_figures")["reference_date"]]
+    dates = pd.concat(facts)
+    latest = dates[dates <= pd.Timestamp.today()].max()
+    return FIRST_DAY.year if pd.isna(latest) else latest.year
+
+
 def year_levels() -> pd.DataFrame:
     """The level of each cluster in each year: the latest-starting period overlapping the year,
-    up to this year (an open period is not projected into the future)."""
+    up to the data's last year (an open period is not projected beyond it)."""
     p = table("programme_periods")
     first = p["start_date"].dt.year
-    last = p["end_date"].dt.year.fillna(9999).clip(upper=pd.Timestamp.today().year)
+    last = p["end_date"].dt.year.fillna(9999).clip(upper=data_year())
     spans = p.loc[p.index.repeat((last - first + 1).clip(lower=0).astype(int))]
     spans = spans.assign(year=first.loc[spans.index] + spans.groupby(level=0).cumcount())
     spans = spans.sort_values("start_date").drop_duplicates(["cluster_id", "year"], keep="last")

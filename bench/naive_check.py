@@ -214,6 +214,10 @@ def main() -> int:
         store.ensure_store(data, db)
     con = store.connect_readonly(db)
     print(f"data: {data}, store: {db}")
+    as_of = queries.meta(con)["data_as_of"]
+    if naive.data_year() != dt.date.fromisoformat(as_of).year:
+        print(f"MISMATCH data year: naive {naive.data_year()} != store's data_as_of {as_of}")
+        return 1
     if args.scale == 1:
         chosen = cases(con)
     else:  # the default filters and one date, for every extract

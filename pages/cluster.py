@@ -150,9 +150,7 @@ st.subheader(t("cluster.results", lang))
 if members.empty:
     st.info(t("cluster.no_members", lang))
 else:
-    widgets.chart(
-        charts.member_history, cache.Ref("results", scope, cluster_id), lang, title=""
-    )
+    widgets.chart(charts.member_history, cache.Ref("results", scope, cluster_id), lang, title="")
     widgets.table(
         members, ["year", "value", "provenance", "note", "source_url"], lang, profile_link=False
     )

@@ -57,7 +57,11 @@ else:
     summary_ref = cache.Ref("funding_summary", filters)
     widgets.chart(charts.funding_by, summary_ref, "level", lang, where=left)
     widgets.chart(
-        charts.funding_area_shares, summary_ref, cache.Lookup("opportunity_areas"), lang, where=right
+        charts.funding_area_shares,
+        summary_ref,
+        cache.Lookup("opportunity_areas"),
+        lang,
+        where=right,
     )
     if summary["funder"].nunique() > 1:
         widgets.chart(charts.funding_by, summary_ref, "funder", lang)

@@ -10,15 +10,14 @@ from dashboard.web import cache, frame, widgets
 filters, lang = frame.context()
 frame.page_header("page.overview", filters, lang)
 
-clusters = cache.extract("clusters", filters)
-labels = cache.extract("labels", filters)
+counts = cache.extract("level_label_counts", filters)
 todo = cache.extract("attention", filters)
 whole = filters.programme_wide
 coverage = cache.extract("programme_coverage", whole)
 budgets = cache.extract("funding_coverage", whole)
 
-levels = summaries.programme_counts(clusters)
-held = summaries.label_counts(labels[labels["level"].notna()])
+levels = summaries.programme_counts(counts)
+held = summaries.label_counts(counts)
 reported = summaries.latest_published(coverage, "clusters_total")
 budget = budgets.iloc[-1] if not budgets.empty else None
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from . import sqlfiles
 from .contract import TABLES
@@ -50,7 +51,19 @@ def extract(
     horizon): the rows a page shows and a download contains."""
     sql = SCOPE + EXTRACT_SQL[name]
     params = {k: v for k, v in _params(filters, cluster_id, months).items() if f"${k}" in sql}
-    return con.execute(_typed_lists(sql), params).df()
+    rows = con.cursor().sql(_typed_lists(sql), params=params).to_arrow_table()  # own cursor
+    return _frame(rows)
+
+
+def _frame(rows: pa.Table) -> pd.DataFrame:
+    """The rows as pandas, through Arrow (several times faster than DuckDB's own `.df()` on
+    wide results), typed as `.df()` would: dates as datetime64, a whole-number column with
+    gaps as a nullable integer rather than floats."""
+    frame = rows.to_pandas(date_as_object=False)
+    for field in rows.schema:
+        if pa.types.is_integer(field.type) and rows.column(field.name).null_count:
+            frame[field.name] = frame[field.name].astype(f"Int{field.type.bit_width}")
+    return frame
 
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:

@@ -62,9 +62,12 @@ class BuildReport:
 
 
 def data_fingerprint(data_dir: Path) -> str:
-    """A hash of the contract files' content and of the contract itself (the store's tables are
-    made from it): the store is stale when this changes."""
+    """A hash of the contract files' content, of the contract itself (the store's tables are
+    made from it) and of the store's own schema: the store is stale when any of them changes,
+    so new code never serves a store built without the tables it reads."""
     digest = hashlib.sha256(contract.DIGEST.encode())
+    digest.update(SCHEMA.encode())
+    digest.update(DERIVED.encode())
     for table in TABLES:
         path = data_dir / table.file
         digest.update(table.file.encode())

@@ -11,16 +11,18 @@ import pandas as pd
 from .contract import LABELS, LEVELS
 
 
-def programme_counts(clusters: pd.DataFrame) -> dict[str, int]:
-    """Clusters in the programme on the date, per level (levels with none included as 0)."""
-    counts = clusters["level"].value_counts()
-    return {level: int(counts.get(level, 0)) for level in LEVELS}
+def programme_counts(counts: pd.DataFrame) -> dict[str, int]:
+    """Clusters in the programme on the date, per level (levels with none included as 0), from
+    the `level_label_counts` extract."""
+    per_level = counts.groupby("level")["clusters"].sum()
+    return {level: int(per_level.get(level, 0)) for level in LEVELS}
 
 
-def label_counts(labels: pd.DataFrame) -> dict[str, int]:
-    """Labels held on the date, per label."""
-    counts = labels["label"].value_counts()
-    return {label: int(counts.get(label, 0)) for label in LABELS[::-1]}
+def label_counts(counts: pd.DataFrame) -> dict[str, int]:
+    """Labels held on the date by clusters in the programme, per label (best first), from the
+    `level_label_counts` extract."""
+    per_label = counts.groupby("label")["clusters"].sum()
+    return {label: int(per_label.get(label, 0)) for label in LABELS[::-1]}
 
 
 def latest_published(coverage: pd.DataFrame, measure: str) -> pd.Series | None:

@@ -14,7 +14,6 @@ from .. import config, store
 from ..i18n import default_language, t
 from ..validate import ValidationError
 
-
 _RUN_KEY = "store_key"
 
 
