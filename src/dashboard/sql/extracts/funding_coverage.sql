@@ -1,6 +1,6 @@
 -- Each published budget beside the money the register ties to clusters (register_funding:
 -- sql/derived.sql).
--- Reads from scope (scope.sql).
+-- Programme-wide: reads no scope.
 SELECT f.year, CAST(f.value AS BIGINT) AS budget_nok,
        CAST(coalesce(m.register_nok, 0) AS BIGINT) AS register_nok,
        coalesce(m.clusters, 0) AS clusters, f.source_url, f.note
