@@ -23,7 +23,7 @@ import duckdb
 from streamlit.testing.v1 import AppTest
 
 from dashboard import extracts, store
-from dashboard.filters import AS_OF_WIDGET
+from dashboard.filters import AS_OF_WIDGET, DEFAULT_MONTHS
 from dashboard.web.navigation import PAGES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,7 +52,7 @@ class Recorder:
         self.calls: list[tuple] = []
         self.compute: Callable = extracts.extract_frame
 
-    def __call__(self, con, name, filters, cluster_id=None, months=extracts.DEFAULT_MONTHS):
+    def __call__(self, con, name, filters, cluster_id=None, months=DEFAULT_MONTHS):
         self.calls.append((name, filters, cluster_id, months))
         return self.compute(con, name, filters, cluster_id, months)
 

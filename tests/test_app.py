@@ -13,7 +13,7 @@ from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
 from dashboard import extracts, queries
-from dashboard.filters import Filters
+from dashboard.filters import DEFAULT_MONTHS, Filters
 from dashboard.i18n import CATALOGUE
 from dashboard.web import navigation
 
@@ -99,7 +99,7 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
             scope = Filters(as_of=filters.as_of)  # profiles and full extracts ignore other filters
         expected = extracts.csv_bytes(con, extract, scope, profile, lang="nb")
         assert data == expected, (page, key)
-        assert name == extracts.file_name(extract, scope, profile, extracts.DEFAULT_MONTHS)
+        assert name == extracts.file_name(extract, scope, profile, DEFAULT_MONTHS)
 
 
 def test_overview_kpis_match_the_store(con):

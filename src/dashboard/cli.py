@@ -11,7 +11,7 @@ from typing import TypeVar
 
 import duckdb
 
-from . import config, estimates, extracts, filters, importer, queries, store, synth
+from . import config, estimates, filters, importer, sqlfiles, store, synth
 from .i18n import LANGUAGES
 from .validate import ValidationError
 
@@ -67,14 +67,14 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("--db", type=Path, default=None)
 
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
-    export.add_argument("extract", choices=extracts.EXTRACTS)
+    export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
     filters.add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
     export.add_argument(
         "--months",
         type=int,
-        default=extracts.DEFAULT_MONTHS,
-        help="renewal horizon of the renewals extract (default 6)",
+        default=filters.DEFAULT_MONTHS,
+        help=f"renewal horizon of the renewals extract (default {filters.DEFAULT_MONTHS})",
     )
     export.add_argument(
         "--lang",
@@ -189,6 +189,8 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
+    from . import extracts, queries  # pandas: only an export needs it, a build starts faster
+
     """The extract the arguments ask for, or None (after saying why) when they name unknowns."""
     chosen, errors = filters.from_arguments(args, queries.vocabulary(con))
     if errors:

@@ -6,11 +6,10 @@ import duckdb
 import pandas as pd
 
 from . import queries
-from .filters import Filters, file_stem
+from .filters import DEFAULT_MONTHS, Filters, file_stem
 from .i18n import CATALOGUE, t
 
 EXTRACTS = tuple(queries.EXTRACT_SQL)
-DEFAULT_MONTHS = 6
 
 
 def extract_frame(

@@ -40,6 +40,7 @@ SELECTIONS = (
     Selection("labels", "label", "w_label", "label held, or none"),
 )
 AS_OF_PARAM, AS_OF_WIDGET = "as_of", "w_as_of"
+DEFAULT_MONTHS = 6  # how far ahead the renewals extract looks unless told otherwise
 URL_PARAMS = (*(s.param for s in SELECTIONS), AS_OF_PARAM)
 
 

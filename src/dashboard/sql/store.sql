@@ -21,4 +21,7 @@ INSERT INTO import_log VALUES (?, ?, ?, ?, ?)
 
 -- name: insert_table
 -- {table} is a contract table's name from the contract, never from input.
-INSERT INTO {table} BY NAME SELECT * FROM incoming
+-- The rows come from a file the contract's CSV writer made of validated rows (? is its path).
+INSERT INTO {table} BY NAME
+SELECT * FROM read_csv(?, header = true, all_varchar = true, delim = ',', quote = '"',
+                       escape = '"', nullstr = '')

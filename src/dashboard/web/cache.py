@@ -16,7 +16,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .. import extracts, queries
-from ..filters import Filters
+from ..filters import DEFAULT_MONTHS, Filters
 from .connection import cursor, store_key
 
 Key = tuple
@@ -34,7 +34,7 @@ def extract(
     name: str,
     filters: Filters,
     cluster_id: str | None = None,
-    months: int = extracts.DEFAULT_MONTHS,
+    months: int = DEFAULT_MONTHS,
 ) -> pd.DataFrame:
     """The extract `name` for the filters (one cluster, on its profile; `months` for the renewal
     horizon): the same rows its download and `python -m dashboard export` write."""

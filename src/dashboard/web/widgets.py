@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .. import extracts, theme
-from ..filters import Filters
+from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
 from . import cache
@@ -58,7 +58,7 @@ def download(
     filters: Filters,
     lang: str,
     cluster_id: str | None = None,
-    months: int = extracts.DEFAULT_MONTHS,
+    months: int = DEFAULT_MONTHS,
     key: str | None = None,
     label: str = "common.download",
 ) -> None:
