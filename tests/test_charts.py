@@ -218,10 +218,14 @@ def test_timeline_draws_a_confirmation_through_the_gap_it_closes(con):
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     confirmations = queries.extract(con, "confirmations", Filters(as_of=ON))
     fig = charts.award_timeline(awards, ON, 6, "en", confirmations)
-    lines = [tr for tr in fig.data if tr.legendgroup == "confirmed"]
-    ocean = next(tr for tr in lines if tr.y[0] == "GCE Ocean Technology")
+    [line] = [tr for tr in fig.data if tr.legendgroup == "confirmed"]  # one legend entry
+    points = list(zip(line.x, line.y, strict=True))
+    lines = [points[i : i + 2] for i in range(0, len(points), 3)]  # each apart: None between
+    assert {y for _, y in points[2::3]} <= {None} and len(lines) == len(confirmations)
+    assert all(first[1] == last[1] for first, last in lines)
+    ocean = next(days for days in lines if days[0][1] == "GCE Ocean Technology")
     # gceocean.no annual report 2020: Gold 'siden 2013'
-    assert [str(x)[:10] for x in ocean.x] == ["2013-08-14", "2020-12-31"]
+    assert [str(x)[:10] for x, _ in ocean] == ["2013-08-14", "2020-12-31"]
 
 
 def test_level_names_follow_the_reader_s_language(con):

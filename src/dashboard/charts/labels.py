@@ -223,8 +223,9 @@ def _horizon(start: pd.Timestamp, months: int, lang: str) -> dict:
 
 def _confirmed(confirmations: pd.DataFrame, clusters: set[str], lang: str) -> list[Trace]:
     """A black line per published confirmation for one of `clusters`, from the first day it
-    says the label was held (or the day it was said) to that day; one legend entry for all."""
-    name = t("timeline.confirmed", lang)
+    says the label was held (or the day it was said) to that day. One trace draws them all,
+    each line apart from the next (plotly leaves a gap at None): one legend entry, and a
+    figure as quick to make with a hundred confirmations as with one."""
     spans = zip(
         iso(confirmations["held_from"]),
         iso(confirmations["held_on"]),
@@ -234,20 +235,22 @@ def _confirmed(confirmations: pd.DataFrame, clusters: set[str], lang: str) -> li
     shown = [
         (first or last, last, cluster) for first, last, cluster in spans if cluster in clusters
     ]
+    if not shown:
+        return []
+    name = t("timeline.confirmed", lang)
     return [
         dict(
             type="scatter",
-            x=[first, last],
-            y=[cluster, cluster],
+            x=[x for first, last, _ in shown for x in (first, last, None)][:-1],
+            y=[y for *_, cluster in shown for y in (cluster, cluster, None)][:-1],
             mode="lines+markers",
             line={"color": "#000000", "width": 2},
             marker={"symbol": "line-ns", "size": 10, "line": {"width": 2}},
             name=name,
             legendgroup="confirmed",
-            showlegend=index == 0,
+            showlegend=True,
             hovertemplate="<b>%{y}</b><br>" + name + ": %{x|%Y-%m-%d}<extra></extra>",
         )
-        for index, (first, last, cluster) in enumerate(shown)
     ]
 
 
