@@ -31,6 +31,7 @@ from streamlit.runtime.scriptrunner import script_runner  # noqa: E402
 
 from dashboard import store, synth  # noqa: E402
 
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
 SCALES = (1, 100)
 SESSIONS = (10, 30)
 GOALS = {
@@ -203,11 +204,21 @@ def report(results: dict[int, dict]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def update_readme(text: str) -> None:
+    """Copy the results' table into README's Performance section, so the two always agree."""
+    table = "\n".join(line for line in text.splitlines() if line.startswith("|"))
+    readme = ROOT / "README.md"
+    before, rest = readme.read_text(encoding="utf-8").split(README_START)
+    _, after = rest.split(README_END)
+    readme.write_text(f"{before}{README_START}\n{table}\n{README_END}{after}", encoding="utf-8")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {scale: measure(scale, Path(tmp)) for scale in SCALES}
     text = report(results)
     (ROOT / "bench" / "results.md").write_text(text, encoding="utf-8")
+    update_readme(text)
     print(text)
 
 

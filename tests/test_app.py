@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import extracts, queries
 from dashboard.filters import DEFAULT_MONTHS, Filters
-from dashboard.i18n import CATALOGUE
+from dashboard.i18n import CATALOGUE, t
 from dashboard.web import navigation
 
 from .conftest import DATA, ROOT
@@ -316,3 +317,14 @@ def test_a_linked_cluster_outside_the_filters_is_shown_and_says_so():
     assert at.header[0].value == "GCE NODE"
     assert any("ikke blant dem filtrene" in i.value for i in at.info)
     assert not at.warning, "a real cluster is no unknown value"
+
+
+def test_overview_marks_the_programmes_totals_only_on_the_whole_programme():
+    def traces(params: dict[str, str]) -> list[str]:
+        at = open_page("overview", params)
+        (chart,) = at.get("plotly_chart")  # the levels chart, the overview's only chart
+        return [trace.get("name") for trace in json.loads(chart.proto.spec)["data"]]
+
+    published = t("overview.published_total", "nb")
+    assert published in traces({"as_of": "2019-12-31"})  # the programme's 36 (annual report)
+    assert published not in traces({"as_of": "2019-12-31", "area": "havrommet"})

@@ -11,6 +11,7 @@ import pytest
 from dashboard import charts, queries, theme
 from dashboard.contract import FUNDERS, LABELS, LEVELS
 from dashboard.filters import Filters
+from dashboard.i18n import t
 
 from .conftest import DATA
 
@@ -62,11 +63,21 @@ def test_label_colours_are_the_same_in_every_chart(con):
 
 
 def test_patterned_bars_keep_their_colour(con):
-    summary = queries.extract(con, "funding_summary", Filters(as_of=ON))
-    awards = queries.extract(con, "awards", Filters(as_of=ON))
+    def get(name: str, cluster_id: str | None = None) -> pd.DataFrame:
+        return queries.extract(con, name, Filters(as_of=ON), cluster_id)
+
+    summary, areas, members = get("funding_summary"), queries.opportunity_areas(con), get("members")
     for fig in (
         charts.funding_by(summary, "funder", "nb"),
-        charts.award_timeline(awards, ON, 6, "nb"),
+        charts.award_timeline(get("awards"), ON, 6, "nb"),
+        charts.programme_by_level(get("programme_by_year"), get("programme_coverage"), "nb"),
+        charts.level_history(get("periods", "oslo-cancer-cluster"), "nb"),
+        charts.labels_by_area(get("label_counts"), areas, "nb"),
+        charts.funding_area_shares(summary, areas, "nb"),
+        charts.funding_ranking(get("funding_top"), 2006, 2022, "nb"),
+        charts.funding_against_budget(get("funding_coverage"), "nb"),
+        charts.members_by_cluster(members, areas, "nb"),
+        charts.peer_comparison(members, members["cluster_id"].iloc[0], "nb"),
     ):
         bars = [tr for tr in fig.data if tr.type == "bar" and tr.x is not None and len(tr.x)]
         assert bars and all(tr.marker.pattern.fillmode == "overlay" for tr in bars)
@@ -77,9 +88,15 @@ def test_labels_are_told_apart_by_pattern_as_well_as_colour(con):
     fig = charts.award_timeline(awards, ON, 6, "en")
     patterns = {tr.name: tr.marker.pattern.shape for tr in fig.data}
     assert len({patterns["Gold"], patterns["Silver"], patterns["Bronze"]}) == 3
+    labels = queries.extract(con, "label_counts", Filters(as_of=ON))
+    fig = charts.labels_by_area(labels, queries.opportunity_areas(con), "nb")
+    present = [x for x in charts.LABEL_ORDER if x in set(labels["label"])]  # Gold at the bottom
+    shown = [(t(f"label.{x}", "nb"), theme.LABEL_PATTERNS[x]) for x in present]
+    assert [(tr.name, tr.marker.pattern.shape) for tr in fig.data] == shown
+    assert fig.layout.barmode == "relative" and fig.layout.yaxis.dtick == 1
 
 
-def test_timeline_marks_the_date_and_shades_the_horizon(con):
+def test_timeline_spans_each_award_marks_the_date_and_shades_the_horizon(con):
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     fig = charts.award_timeline(awards, ON, 12, "en")
     rect = next(s for s in fig.layout.shapes if s.type == "rect")
@@ -89,6 +106,19 @@ def test_timeline_marks_the_date_and_shades_the_horizon(con):
     assert pd.Timestamp(rect.x1) == pd.Timestamp(2023, 6, 30)
     clusters = set(fig.data[0].y) | {y for tr in fig.data for y in tr.y}
     assert clusters == set(awards["cluster"])
+    drawn = set()  # each award a bar from its first day through its last
+    for tr in fig.data:
+        for cluster, days, cells in zip(tr.y, _bar_days(tr), tr.customdata, strict=True):
+            assert cells[0] == tr.name and (pd.Timestamp(cells[1]), pd.Timestamp(cells[2])) == days
+            drawn.add((cluster, tr.name, *days))
+    assert drawn == {
+        (a.cluster, t(f"label.{a.label}", "en"), a.awarded_on, a.valid_until)
+        for a in awards.itertuples()
+    }
+    assert fig.layout.xaxis.type == "date" and fig.layout.barmode == "overlay"
+    latest = awards.groupby("cluster")["valid_until"].max()  # the latest running on top
+    top_down = list(fig.layout.yaxis.categoryarray)[::-1]
+    assert [latest[c] for c in top_down] == sorted(latest, reverse=True)
 
 
 def test_programme_counts_per_year_beside_the_published_totals(con):
@@ -110,6 +140,15 @@ def test_programme_counts_per_year_beside_the_published_totals(con):
     # 36 on 20 Nov 2019 (stavangerregion.no), 39 on 1 Jan 2021 (trenytt.no)
     assert {(x, y) for x, y in zip(diamonds.x, diamonds.y, strict=True)} >= {(2019, 36), (2021, 39)}
     assert fig.layout.yaxis.title.text == "Clusters"
+    # stacked bottom to top in the contract's order (Arena, Arena Pro, NCE, GCE, Mature)
+    bars, present = fig.data[:-1], [level for level in LEVELS if level in set(counts["level"])]
+    assert [(tr.name, tr.marker.color) for tr in bars] == [
+        (t(f"level.{level}", "en"), theme.LEVEL_COLOURS[level]) for level in present
+    ]
+    for tr, level in zip(bars, present, strict=True):
+        rows = counts[counts["level"] == level]
+        assert (list(tr.x), list(tr.y)) == (rows["year"].tolist(), rows["clusters"].tolist())
+        assert {name for (name,) in tr.customdata} == {tr.name}  # the level named on hover
 
 
 def test_member_counts_carry_forward_and_say_their_year(con):
@@ -179,10 +218,14 @@ def test_timeline_draws_a_confirmation_through_the_gap_it_closes(con):
     awards = queries.extract(con, "awards", Filters(as_of=ON))
     confirmations = queries.extract(con, "confirmations", Filters(as_of=ON))
     fig = charts.award_timeline(awards, ON, 6, "en", confirmations)
-    lines = [tr for tr in fig.data if tr.legendgroup == "confirmed"]
-    ocean = next(tr for tr in lines if tr.y[0] == "GCE Ocean Technology")
+    [line] = [tr for tr in fig.data if tr.legendgroup == "confirmed"]  # one legend entry
+    points = list(zip(line.x, line.y, strict=True))
+    lines = [points[i : i + 2] for i in range(0, len(points), 3)]  # each apart: None between
+    assert {y for _, y in points[2::3]} <= {None} and len(lines) == len(confirmations)
+    assert all(first[1] == last[1] for first, last in lines)
+    ocean = next(days for days in lines if days[0][1] == "GCE Ocean Technology")
     # gceocean.no annual report 2020: Gold 'siden 2013'
-    assert [str(x)[:10] for x in ocean.x] == ["2013-08-14", "2020-12-31"]
+    assert [str(x)[:10] for x, _ in ocean] == ["2013-08-14", "2020-12-31"]
 
 
 def test_level_names_follow_the_reader_s_language(con):
@@ -198,6 +241,14 @@ def test_level_names_follow_the_reader_s_language(con):
     periods = queries.extract(con, "periods", Filters(as_of=ON), "oslo-cancer-cluster")
     fig = charts.level_history(periods, "nb")
     assert {y for tr in fig.data for y in tr.y} == {"NCE", "Moden klynge"}
+    # each bar through its period's last day: NCE 22 Jun 2007 – 21 Jun 2017, Mature still on
+    assert {tr.name: _bar_days(tr) for tr in fig.data} == {
+        "NCE": [(pd.Timestamp(2007, 6, 22), pd.Timestamp(2017, 6, 21))],
+        "Moden klynge": [(pd.Timestamp(2021, 1, 1), pd.Timestamp(dt.date.today()))],
+    }
+    assert [str(day)[:10] for day in fig.data[0].customdata[0][:2]] == ["2007-06-22", "2017-06-21"]
+    top_down = [t(f"level.{level}", "nb") for level in LEVELS]
+    assert list(fig.layout.yaxis.categoryarray)[::-1] == top_down
 
 
 def test_year_axes_show_whole_years_only_even_for_one_point():
@@ -233,6 +284,17 @@ def test_date_axes_name_years_not_months():
             "provenance": ["published"],
         }
     )
-    axis = charts.level_history(periods, "nb").layout.xaxis
-    assert axis.tickformat == "%Y"  # no "Jan 2018 / Jul 2018" from the browser's locale
+    fig = charts.level_history(periods, "nb")
+    assert _bar_days(fig.data[0]) == [(pd.Timestamp(2018, 1, 1), pd.Timestamp(2018, 12, 31))]
+    axis = fig.layout.xaxis
+    assert axis.type == "date" and axis.tickformat == "%Y"  # no "Jan 2018" in the browser's words
     assert (axis.dtick, axis.tick0) == ("M12", "2000-01-01")  # one tick a year, no "2011 2011"
+
+
+def _bar_days(trace) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
+    """A timeline bar's first and last day: it starts at `base` and runs `x` milliseconds."""
+    day = pd.Timedelta(days=1)
+    return [
+        (pd.Timestamp(b), pd.Timestamp(b) + pd.Timedelta(milliseconds=ms) - day)
+        for b, ms in zip(trace.base, trace.x, strict=True)
+    ]

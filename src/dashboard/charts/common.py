@@ -3,6 +3,8 @@ stacked bars with patterns, whole-number axes and the empty chart."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -10,25 +12,26 @@ import plotly.io as pio
 from .. import theme
 from ..contract import LEVELS
 from ..i18n import t
+from .traces import Frame, Trace, columns, pattern, record, split
 
 # Streamlit's chart theme styles every figure in the browser; building plotly's own default
 # template into each figure only costs time (about a third of a page rerun).
 pio.templates.default = "none"
 
 
-def _values(fig: go.Figure, axis: str) -> list[float]:
+def _values(traces: Sequence[Trace], axis: str) -> list[float]:
     found: list[float] = []
-    for trace in fig.data:
-        values = trace[axis] if axis in trace else None  # noqa: SIM401 (plotly traces)
+    for trace in traces:
+        values = trace.get(axis)
         if values is not None:
             found += [float(v) for v in values if v is not None and pd.notna(v)]
     return found
 
 
-def _year_axis(fig: go.Figure, axis: str) -> dict:
+def _year_axis(traces: Sequence[Trace], axis: str) -> dict:
     """Whole years only (never 2017.5, never a timestamp), every year when few, a padded range
     around a single year."""
-    years = _values(fig, axis)
+    years = _values(traces, axis)
     if not years:
         return {"tickformat": "d"}
     first, last = int(min(years)), int(max(years))
@@ -59,45 +62,50 @@ AXIS_FORMATS: dict[str, dict] = {
 }
 
 
-def _axis(fig: go.Figure, axis: str, key: str, lang: str) -> None:
-    update = fig.update_xaxes if axis == "x" else fig.update_yaxes
-    update(title_text=t(key, lang) if key else "")
+def _axis(traces: Sequence[Trace], axis: str, key: str, lang: str) -> dict:
+    found = {"title": {"text": t(key, lang) if key else ""}}
     if key == "axis.year":
-        update(**_year_axis(fig, axis))
+        found.update(_year_axis(traces, axis))
     elif key in AXIS_FORMATS:
-        update(**AXIS_FORMATS[key])
+        found.update(AXIS_FORMATS[key])
+    return found
 
 
 def style(
-    fig: go.Figure,
+    traces: Sequence[Trace],
     lang: str,
     title: str,
     x_axis: str,
     y_axis: str,
     legend: str = "",
     top_legend: bool = False,
+    layout: dict | None = None,
 ) -> go.Figure:
-    """The shared look, and the axes titled and formatted by kind (`x_axis`, `y_axis`: catalogue
-    keys such as `axis.year`, or ""); legends go below the plot, or above it for tall charts."""
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        font={"family": theme.FONT, "size": 13},
-        margin={"l": 10, "r": 10, "t": 100 if top_legend else 50, "b": 10},
-        legend={
+    """The figure of `traces` in the shared look, the axes titled and formatted by kind (`x_axis`,
+    `y_axis`: catalogue keys such as `axis.year`, or ""); legends go below the plot, or above it
+    for tall charts. `layout` is the chart's own layout (height, barmode, axis ranges, shapes):
+    all of it is set in one go, as the figure is made, since every later update is validated
+    again on its own."""
+    own = dict(layout or {})
+    look = {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
+        "font": {"family": theme.FONT, "size": 13},
+        "margin": {"l": 10, "r": 10, "t": 100 if top_legend else 50, "b": 10},
+        "legend": {
+            **own.pop("legend", {}),
             "orientation": "h",
             "yanchor": "bottom" if top_legend else "top",
             "y": 1.02 if top_legend else -0.22,
             "x": 0,
             "title": {"text": legend, "side": "left"},
         },
-        hoverlabel={"namelength": -1},
-        separators=", " if lang == "nb" else ".,",
-    )
-    _axis(fig, "x", x_axis, lang)
-    _axis(fig, "y", y_axis, lang)
-    # Patterns draw over the bar's colour; without a template plotly would replace the colour.
-    fig.update_traces(marker_pattern_fillmode="overlay", selector={"type": "bar"})
-    return fig
+        "hoverlabel": {"namelength": -1},
+        "separators": ", " if lang == "nb" else ".,",
+        # the axis policy wins over a chart's own axis settings, as it did when applied last
+        "xaxis": {**own.pop("xaxis", {}), **_axis(traces, "x", x_axis, lang)},
+        "yaxis": {**own.pop("yaxis", {}), **_axis(traces, "y", y_axis, lang)},
+    }
+    return go.Figure(data=list(traces), layout={**own, **look})
 
 
 def nok_hover(axis: str, lang: str) -> str:
@@ -106,14 +114,17 @@ def nok_hover(axis: str, lang: str) -> str:
     return f"{amount} kr" if lang == "nb" else f"NOK {amount}"
 
 
-def translated(values: pd.Series, prefix: str, lang: str) -> pd.Series:
-    return values.map(lambda v: t(f"{prefix}.{v}", lang))
+def translated(values: Iterable, prefix: str, lang: str) -> list[str]:
+    values = list(values)
+    names = {value: t(f"{prefix}.{value}", lang) for value in set(values)}
+    return [names[value] for value in values]
 
 
-def level_names(values: pd.Series, lang: str) -> pd.Series:
+def level_names(values: Iterable, lang: str) -> list:
     """Levels in the reader's language (Mature is "Moden klynge" in Norwegian); a value that is
     no level (a year without one) is kept as it is."""
-    return values.map(lambda v: t(f"level.{v}", lang) if v in LEVELS else v)
+    names = {level: t(f"level.{level}", lang) for level in LEVELS}
+    return [names.get(value, value) for value in values]
 
 
 def level_order(lang: str) -> list[str]:
@@ -131,73 +142,67 @@ def colour_map(colours: dict[str, str], prefix: str, lang: str) -> dict[str, str
 
 
 def stacked_bars(
-    frame: pd.DataFrame,
+    frame: Frame,
     category: str,
     value: str,
     colour: str,
     colours: dict[str, str],
-    pattern: str,
+    pattern_of: str,
     patterns: dict[str, str],
     hover: str,
     horizontal: bool = False,
     pattern_legend: bool = True,
-) -> go.Figure:
-    """Bars stacked by `colour`, each part patterned by `pattern`; the legend lists colours and
-    patterns once each, so it stays short however many combinations there are."""
-    fig = go.Figure()
+) -> list[Trace]:
+    """Bars (to stack: `barmode` "stack") by `colour`, each part patterned by `pattern_of`; the
+    legend lists colours and patterns once each, so it stays short however many combinations
+    there are."""
+    bars = []
     shown: set[str] = set()
-    for (name, kind), part in frame.groupby([colour, pattern], sort=False):
-        axes = (
-            {"y": part[category], "x": part[value]}
-            if horizontal
-            else {"x": part[category], "y": part[value]}
-        )
-        fig.add_trace(
-            go.Bar(
-                **axes,
-                name=name,
-                legendgroup=name,
-                showlegend=name not in shown,
-                orientation="h" if horizontal else "v",
-                marker={
+    _, parts = split(frame, (colour, pattern_of), (category, value, colour, pattern_of))
+    for (name, kind), part in parts.items():
+        bars.append(
+            {
+                "type": "bar",
+                "y" if horizontal else "x": part[category],
+                "x" if horizontal else "y": part[value],
+                "name": name,
+                "legendgroup": name,
+                "showlegend": name not in shown,
+                "orientation": "h" if horizontal else "v",
+                "marker": {
                     "color": colours.get(name, "#999999"),
-                    "pattern": {
-                        "shape": patterns.get(kind, ""),
-                        "fgcolor": "#FFFFFF",
-                        "solidity": 0.35,
-                    },
+                    "pattern": pattern(patterns.get(kind, ""), fgcolor="#FFFFFF", solidity=0.35),
                 },
-                customdata=part[[colour, pattern]].to_numpy(),
-                hovertemplate=hover,
-            )
+                "customdata": record(part, colour, pattern_of),
+                "hovertemplate": hover,
+            }
         )
         shown.add(name)
-    present = [kind for kind in patterns if kind in set(frame[pattern])]
+    present = [kind for kind in patterns if kind in set(columns(frame, pattern_of)[pattern_of])]
     if pattern_legend and any(patterns[kind] for kind in present):
-        for kind in present:
-            fig.add_trace(
-                go.Bar(
-                    x=[None],
-                    y=[None],
-                    name=kind,
-                    legendgroup="pattern",
-                    marker={
-                        "color": "#FFFFFF",
-                        "line": {"color": "#555555", "width": 1},
-                        "pattern": {"shape": patterns[kind], "fgcolor": "#555555"},
-                    },
-                    hoverinfo="skip",
-                )
-            )
-    fig.update_layout(barmode="stack")
-    return fig
+        bars += [
+            {
+                "type": "bar",
+                "x": [None],
+                "y": [None],
+                "name": kind,
+                "legendgroup": "pattern",
+                "marker": {
+                    "color": "#FFFFFF",
+                    "line": {"color": "#555555", "width": 1},
+                    "pattern": pattern(patterns[kind], fgcolor="#555555"),
+                },
+                "hoverinfo": "skip",
+            }
+            for kind in present
+        ]
+    return bars
 
 
-def integer_axis(fig: go.Figure, top: float, axis: str = "y") -> None:
+def integer_axis(top: float) -> dict:
     """Counts of clusters: whole-number ticks only."""
-    step = max(1, int(top // 6) or 1)
-    (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=step, rangemode="tozero")
+    return {"dtick": max(1, int(top // 6) or 1), "rangemode": "tozero"}
 
 
 def empty_figure(title: str, lang: str) -> go.Figure:
-    return style(go.Figure(), lang, title, "", "")
+    return style([], lang, title, "", "")

@@ -4,7 +4,6 @@ register beside the programme's budget."""
 from __future__ import annotations
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from .. import theme
@@ -20,6 +19,17 @@ from .common import (
     style,
     translated,
 )
+from .traces import (
+    PX_COLOURS,
+    assigned,
+    columns,
+    grouped,
+    pattern,
+    ranked,
+    record,
+    split,
+    summed,
+)
 
 
 def _provenance_patterns(lang: str) -> dict[str, str]:
@@ -31,22 +41,28 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
     title = t(f"funding.by_{dimension}", lang)
     if funding.empty:
         return empty_figure(title, lang)
-    frame = funding.copy()
-    frame[dimension] = frame[dimension].fillna("Other" if dimension == "funder" else "—")
-    sums = frame.groupby(["year", dimension, "provenance"], as_index=False)["amount_nok"].sum()
-    sums["provenance_name"] = translated(sums["provenance"], "provenance", lang)
+    cells = columns(funding, "year", dimension, "provenance", "amount_nok")
+    other = "Other" if dimension == "funder" else "—"
+    cells[dimension] = [other if pd.isna(value) else value for value in cells[dimension]]
     if dimension == "funder":
-        order = {f: i for i, f in enumerate(theme.FUNDER_COLOURS)}
-        sums["shown"] = translated(sums["funder"], "funder", lang)
+        rank = {f: i for i, f in enumerate(theme.FUNDER_COLOURS)}
         colours = colour_map(theme.FUNDER_COLOURS, "funder", lang)
     else:
-        order = {level: i for i, level in enumerate(LEVELS)}
-        sums["shown"] = level_names(sums["level"], lang)
+        rank = {level: i for i, level in enumerate(LEVELS)}
         colours = colour_map(theme.LEVEL_COLOURS, "level", lang)
-    sums = sums.sort_values(
-        [dimension, "year"], key=lambda c: c.map(order) if c.name == dimension else c
+    # by funder (the theme's order) or level (the contract's), any other last; then by year
+    sums = summed(
+        cells,
+        ["year", dimension, "provenance"],
+        "amount_nok",
+        order=lambda key: (rank.get(key[1], len(rank)), key[0]),
     )
-    fig = stacked_bars(
+    sums["provenance_name"] = translated(sums["provenance"], "provenance", lang)
+    if dimension == "funder":
+        sums["shown"] = translated(sums["funder"], "funder", lang)
+    else:
+        sums["shown"] = level_names(sums["level"], lang)
+    bars = stacked_bars(
         sums,
         "year",
         "amount_nok",
@@ -57,7 +73,7 @@ def funding_by(funding: pd.DataFrame, dimension: str, lang: str) -> go.Figure:
         "%{x} · %{customdata[0]}<br>" + nok_hover("y", lang) + " (%{customdata[1]})<extra></extra>",
     )
     legend = t("legend.funder" if dimension == "funder" else "legend.level", lang)
-    return style(fig, lang, title, "axis.year", "axis.nok", legend)
+    return style(bars, lang, title, "axis.year", "axis.nok", legend, layout={"barmode": "stack"})
 
 
 def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.Figure:
@@ -66,24 +82,37 @@ def funding_area_shares(funding: pd.DataFrame, areas: pd.DataFrame, lang: str) -
     if funding.empty:
         return empty_figure(title, lang)
     names, area_colours = area_names(areas, lang)
-    sums = funding.groupby(["year", "area_id"], as_index=False)["amount_nok"].sum()
-    sums["share"] = 100 * sums["amount_nok"] / sums.groupby("year")["amount_nok"].transform("sum")
-    sums["area"] = sums["area_id"].map(names)
-    fig = px.bar(
-        sums,
-        x="year",
-        y="share",
-        color="area",
-        color_discrete_map=area_colours,
-        custom_data=["area", "amount_nok"],
-    )
-    fig.update_traces(
-        hovertemplate="%{x} · %{customdata[0]}<br>%{y:.1f} % ("
+    sums = summed(funding, ["year", "area_id"], "amount_nok")
+    per_year = summed(sums, ["year"], "amount_nok")
+    year_total = dict(zip(per_year["year"], per_year["amount_nok"], strict=True))
+    sums["share"] = [
+        100 * amount / year_total[year]
+        for year, amount in zip(sums["year"], sums["amount_nok"], strict=True)
+    ]
+    sums["area"] = [names.get(area) for area in sums["area_id"]]
+    values, parts = split(sums, "area", ("year", "share", "area", "amount_nok"))
+    colours = assigned(values, area_colours, PX_COLOURS)
+    hover = (
+        "%{x} · %{customdata[0]}<br>%{y:.1f} % ("
         + nok_hover("customdata[1]", lang)
         + ")<extra></extra>"
     )
-    fig.update_yaxes(range=[0, 100])
-    return style(fig, lang, title, "axis.year", "axis.share", t("legend.area", lang))
+    bars = [
+        grouped(
+            "bar",
+            area,
+            x=part["year"],
+            y=part["share"],
+            orientation="v",
+            marker={"color": colours[area], "pattern": pattern()},
+            customdata=record(part, "area", "amount_nok"),
+            hovertemplate=hover,
+        )
+        for area, part in parts.items()
+    ]
+    layout = {"barmode": "relative", "legend": {"tracegroupgap": 0}, "yaxis": {"range": [0, 100]}}
+    legend = t("legend.area", lang)
+    return style(bars, lang, title, "axis.year", "axis.share", legend, layout=layout)
 
 
 def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.Figure:
@@ -92,12 +121,16 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
     title = t("funding.ranking", lang, first=first, last=last)
     if top.empty:
         return empty_figure(title, lang)
-    totals = top.groupby("cluster", sort=False)["amount_nok"].sum().sort_values(ascending=False)
-    sums = top.groupby(["cluster", "provenance"], as_index=False)["amount_nok"].sum()
+    # the clusters as they first come, ranked by their sums; the parts in the clusters' order
+    seen = {cluster: i for i, cluster in enumerate(dict.fromkeys(top["cluster"]))}
+    totals = summed(top, ["cluster"], "amount_nok", order=lambda key: seen[key[0]])
+    clusters = [totals["cluster"][i] for i in ranked(totals["amount_nok"], descending=True)]
+    rank = {cluster: i for i, cluster in enumerate(clusters)}
+    sums = summed(top, ["cluster", "provenance"], "amount_nok")
+    rows = ranked([rank[cluster] for cluster in sums["cluster"]])
+    sums = {name: [values[i] for i in rows] for name, values in sums.items()}
     sums["provenance_name"] = translated(sums["provenance"], "provenance", lang)
     sums["pattern"] = sums["provenance_name"]
-    sums["rank"] = sums["cluster"].map({c: i for i, c in enumerate(totals.index)})
-    sums = sums.sort_values("rank")
     colours = {
         t(f"provenance.{k}", lang): c
         for k, c in {
@@ -105,7 +138,7 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
             "estimate": "#56B4E9",
         }.items()
     }
-    fig = stacked_bars(
+    bars = stacked_bars(
         sums,
         "cluster",
         "amount_nok",
@@ -117,9 +150,13 @@ def funding_ranking(top: pd.DataFrame, first: int, last: int, lang: str) -> go.F
         horizontal=True,
         pattern_legend=False,
     )
-    fig.update_yaxes(autorange="reversed")
-    fig.update_layout(height=max(380, 24 * len(totals) + 160), showlegend=True)
-    return style(fig, lang, title, "axis.nok", "", t("legend.provenance", lang))
+    layout = {
+        "barmode": "stack",
+        "yaxis": {"autorange": "reversed"},
+        "height": max(380, 24 * len(clusters) + 160),
+        "showlegend": True,
+    }
+    return style(bars, lang, title, "axis.nok", "", t("legend.provenance", lang), layout=layout)
 
 
 def funding_against_budget(coverage: pd.DataFrame, lang: str) -> go.Figure:
@@ -128,24 +165,23 @@ def funding_against_budget(coverage: pd.DataFrame, lang: str) -> go.Figure:
     title = t("funding.coverage_chart", lang)
     if coverage.empty:
         return empty_figure(title, lang)
-    fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=coverage["year"],
-            y=coverage["budget_nok"],
+    hover = "%{x}: " + nok_hover("y", lang) + "<extra></extra>"
+    bars = [
+        dict(
+            type="bar",
+            x=coverage["year"].tolist(),
+            y=coverage["budget_nok"].tolist(),
             name=t("funding.budget", lang),
-            marker={"color": "#BBBBBB"},
-            hovertemplate="%{x}: " + nok_hover("y", lang) + "<extra></extra>",
-        )
-    )
-    fig.add_trace(
-        go.Bar(
-            x=coverage["year"],
-            y=coverage["register_nok"],
+            marker={"color": "#BBBBBB", "pattern": {"fillmode": "overlay"}},
+            hovertemplate=hover,
+        ),
+        dict(
+            type="bar",
+            x=coverage["year"].tolist(),
+            y=coverage["register_nok"].tolist(),
             name=t("funding.register", lang),
-            marker={"color": "#0072B2", "pattern": {"shape": "/", "fgcolor": "#FFFFFF"}},
-            hovertemplate="%{x}: " + nok_hover("y", lang) + "<extra></extra>",
-        )
-    )
-    fig.update_layout(barmode="group")
-    return style(fig, lang, title, "axis.year", "axis.nok")
+            marker={"color": "#0072B2", "pattern": pattern("/", fgcolor="#FFFFFF")},
+            hovertemplate=hover,
+        ),
+    ]
+    return style(bars, lang, title, "axis.year", "axis.nok", layout={"barmode": "group"})

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-import plotly.express as px
 import plotly.graph_objects as go
 
 from .. import theme
@@ -19,6 +18,19 @@ from .common import (
     style,
     translated,
 )
+from .traces import (
+    PX_COLOURS,
+    assigned,
+    columns,
+    grouped,
+    iso,
+    kept,
+    pattern,
+    record,
+    span_ms,
+    split,
+    summed,
+)
 
 
 def programme_by_level(
@@ -31,70 +43,99 @@ def programme_by_level(
     title = t("overview.levels_chart", lang)
     if counts.empty:
         return empty_figure(title, lang)
-    counts = counts.assign(level_name=level_names(counts["level"], lang))
-    fig = px.bar(
-        counts,
-        x="year",
-        y="clusters",
-        color="level_name",
-        category_orders={"level_name": level_order(lang)},
-        color_discrete_map=colour_map(theme.LEVEL_COLOURS, "level", lang),
-        custom_data=["level_name"],
+    cells = columns(counts, "year", "clusters", "level")
+    cells["level_name"] = level_names(cells["level"], lang)
+    values, parts = split(
+        cells, "level_name", ("year", "clusters", "level_name"), level_order(lang)
     )
-    fig.update_traces(
-        hovertemplate="%{x}: %{y} "
-        + t("axis.clusters", lang).lower()
-        + " (%{customdata[0]})<extra></extra>"
+    colours = assigned(values, colour_map(theme.LEVEL_COLOURS, "level", lang), PX_COLOURS)
+    clusters = t("axis.clusters", lang).lower()
+    traces = [
+        grouped(
+            "bar",
+            level,
+            x=part["year"],
+            y=part["clusters"],
+            orientation="v",
+            marker={"color": colours[level], "pattern": pattern()},
+            customdata=record(part, "level_name"),
+            hovertemplate="%{x}: %{y} " + clusters + " (%{customdata[0]})<extra></extra>",
+        )
+        for level, part in parts.items()
+    ]
+    if published is None:
+        published = pd.DataFrame(
+            {"reference_date": pd.Series(dtype="datetime64[ms]"), "published": [], "measure": []}
+        )
+    dates = published["reference_date"]
+    totals = kept(
+        {
+            "year": dates.dt.year.tolist(),
+            "day": dates.astype(str).tolist(),
+            "total": published["published"].tolist(),
+        },
+        [measure == "clusters_total" for measure in published["measure"].tolist()],
     )
-    totals = (
-        published[published["measure"] == "clusters_total"]
-        if published is not None
-        else pd.DataFrame(columns=["reference_date", "published"])
-    )
-    if not totals.empty:
-        fig.add_trace(
-            go.Scatter(
-                x=totals["reference_date"].map(lambda d: d.year),
-                y=totals["published"],
+    if totals["total"]:
+        traces.append(
+            dict(
+                type="scatter",
+                x=totals["year"],
+                y=totals["total"],
                 mode="markers",
                 marker={"symbol": "diamond", "size": 11, "color": theme.PUBLISHED_MARKER},
                 name=t("overview.published_total", lang),
-                customdata=totals[["reference_date"]].astype(str).to_numpy(),
+                customdata=record(totals, "day"),
                 hovertemplate="%{customdata[0]}: %{y} "
-                + t("axis.clusters", lang).lower()
+                + clusters
                 + "<extra>"
                 + t("overview.published_total", lang)
                 + "</extra>",
             )
         )
-    top = max(counts.groupby("year")["clusters"].sum().max(), totals["published"].max() or 0)
-    integer_axis(fig, top)
-    return style(fig, lang, title, "axis.year", "axis.clusters", t("legend.level", lang))
+    top = max([*summed(cells, ["year"], "clusters")["clusters"], *totals["total"]])
+    layout = {"barmode": "relative", "legend": {"tracegroupgap": 0}, "yaxis": integer_axis(top)}
+    legend = t("legend.level", lang)
+    return style(traces, lang, title, "axis.year", "axis.clusters", legend, layout=layout)
 
 
 def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
-    """One cluster's programme periods as a timeline, coloured by level."""
+    """One cluster's programme periods as a timeline, coloured by level: a bar from each
+    period's first day to the day after its last (today, while it runs), on a date axis."""
     title = t("cluster.levels", lang)
     if periods.empty:
         return empty_figure(title, lang)
-    frame = periods.copy()
-    frame["until"] = pd.to_datetime(frame["end_date"]).fillna(pd.Timestamp(dt.date.today()))
-    frame["until"] = frame["until"] + pd.Timedelta(days=1)
-    frame["provenance_name"] = translated(frame["provenance"], "provenance", lang)
-    frame["level_name"] = level_names(frame["level"], lang)
-    fig = px.timeline(
-        frame,
-        x_start="start_date",
-        x_end="until",
-        y="level_name",
-        color="level_name",
-        color_discrete_map=colour_map(theme.LEVEL_COLOURS, "level", lang),
-        category_orders={"level_name": level_order(lang)},
-        custom_data=["start_date", "end_date", "provenance_name"],
-    )
-    fig.update_traces(
-        hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
-        "<br>%{customdata[2]}<extra></extra>"
-    )
-    fig.update_layout(height=260, showlegend=False)
-    return style(fig, lang, title, "axis.date", "")
+    cells = {
+        "from": iso(periods["start_date"]),
+        "to": iso(periods["end_date"]),
+        # to the day after the last, or after today while the period runs
+        "span_ms": span_ms(periods["start_date"], periods["end_date"], 1, dt.date.today()),
+        "level_name": level_names(periods["level"], lang),
+        "provenance_name": translated(periods["provenance"], "provenance", lang),
+    }
+    values, parts = split(cells, "level_name", list(cells), level_order(lang))
+    colours = assigned(values, colour_map(theme.LEVEL_COLOURS, "level", lang), PX_COLOURS)
+    bars = [
+        grouped(
+            "bar",
+            level,
+            base=part["from"],
+            x=part["span_ms"],
+            y=part["level_name"],
+            orientation="h",
+            marker={"color": colours[level], "pattern": pattern()},
+            customdata=record(part, "from", "to", "provenance_name"),
+            hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
+            "<br>%{customdata[2]}<extra></extra>",
+        )
+        for level, part in parts.items()
+    ]
+    layout = {
+        "barmode": "overlay",
+        "legend": {"tracegroupgap": 0},
+        "xaxis": {"type": "date"},
+        "yaxis": {"categoryorder": "array", "categoryarray": values[::-1]},  # first on top
+        "height": 260,
+        "showlegend": False,
+    }
+    return style(bars, lang, title, "axis.date", "", layout=layout)

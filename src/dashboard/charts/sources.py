@@ -6,7 +6,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..i18n import t
-from .common import empty_figure, style, translated
+from .common import empty_figure, style
+
+COLUMNS = ("table_name", "year", "in_programme", "published", "estimate", "unknown")
 
 
 def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
@@ -15,32 +17,39 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
     title = t("sources.coverage_chart", lang)
     if coverage.empty:
         return empty_figure(title, lang)
-    frame = coverage[coverage["table_name"] != "programme_periods"].copy()
-    frame["table"] = translated(frame["table_name"], "coverage", lang)
-    frame["share"] = 100 * (frame["published"] + frame["estimate"]) / frame["in_programme"]
-    frame["counts"] = [
-        t("sources.coverage_cell", lang, published=p, estimate=e, unknown=u)
-        for p, e, u in zip(frame["published"], frame["estimate"], frame["unknown"], strict=True)
-    ]
-    grid = frame.pivot(index="table", columns="year", values="share")
-    counts = frame.pivot(index="table", columns="year", values="counts")
-    fig = go.Figure(
-        go.Heatmap(
-            z=grid.to_numpy(),
-            x=grid.columns,
-            y=grid.index,
-            customdata=counts.to_numpy(),
-            text=grid.round().astype("Int64").astype(str).to_numpy(),
-            texttemplate="%{text}",
-            textfont={"size": 10},
-            colorscale=[[0, "#FFFFFF"], [1, "#0072B2"]],
-            zmin=0,
-            zmax=100,
-            xgap=2,
-            ygap=2,
-            colorbar={"title": {"text": t("axis.covered", lang)}},
-            hovertemplate="%{y} %{x}: %{z:.0f} % (%{customdata})<extra></extra>",
-        )
+    names = {table: t(f"coverage.{table}", lang) for table in set(coverage["table_name"])}
+    cells = {}  # per table and year: the share covered, and the counts in words
+    for table, year, clusters, published, estimate, unknown in zip(
+        *(coverage[column].tolist() for column in COLUMNS), strict=True
+    ):
+        if table != "programme_periods":  # every cluster in the register has one
+            counts = t(
+                "sources.coverage_cell",
+                lang,
+                published=published,
+                estimate=estimate,
+                unknown=unknown,
+            )
+            share = 100 * (published + estimate) / clusters if clusters else None
+            cells[names[table], year] = (share, counts)
+    tables, years = sorted({table for table, _ in cells}), sorted({year for _, year in cells})
+    grid = [[cells.get((table, year), (None, None)) for year in years] for table in tables]
+    shares = [[share for share, _ in row] for row in grid]
+    heat = dict(
+        type="heatmap",
+        z=shares,
+        x=years,
+        y=tables,
+        customdata=[[counts for _, counts in row] for row in grid],
+        text=[["<NA>" if share is None else str(round(share)) for share in row] for row in shares],
+        texttemplate="%{text}",
+        textfont={"size": 10},
+        colorscale=[[0, "#FFFFFF"], [1, "#0072B2"]],
+        zmin=0,
+        zmax=100,
+        xgap=2,
+        ygap=2,
+        colorbar={"title": {"text": t("axis.covered", lang)}},
+        hovertemplate="%{y} %{x}: %{z:.0f} % (%{customdata})<extra></extra>",
     )
-    fig.update_layout(height=240)
-    return style(fig, lang, title, "axis.year", "")
+    return style([heat], lang, title, "axis.year", "", layout={"height": 240})
