@@ -1,7 +1,8 @@
 """One named, cached function per extract, lookup and figure, keyed by the store they read.
 
-Extracts and lookups are shared, not copied, between reruns and sessions (no unpickling on
-every rerun, one copy in memory): pages and chart builders treat them as read-only.
+Extracts, lookups and figures are shared, not copied, between reruns and sessions (no
+unpickling on every rerun, one copy in memory): pages and chart builders treat them as
+read-only.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .. import extracts, queries
 from ..filters import DEFAULT_MONTHS, Filters
 from .connection import cursor, store_key
 
-Key = tuple
+Key = str
 T = TypeVar("T")
 
 
@@ -97,15 +98,22 @@ def _resolved(arg: Any) -> Any:
     return arg
 
 
-@st.cache_data(show_spinner=False, max_entries=256)
-def _figure(key: Key, name: str, _builder: Callable[..., go.Figure], args: tuple) -> go.Figure:
-    return _builder(*(_resolved(a) for a in args))
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _figure(
+    key: Key, name: str, _builder: Callable[..., go.Figure], args: tuple, title: str | None
+) -> go.Figure:
+    figure = _builder(*(_resolved(a) for a in args))
+    if title is not None and figure.data:  # an empty chart keeps its title for its notice
+        figure.update_layout(title_text=title)
+    return figure
 
 
-def figure(builder: Callable[..., go.Figure], *args: Any) -> go.Figure:
-    """The figure `builder` draws from `args` (Refs and Lookups resolved), built once per
-    distinct input: chart builders are pure functions, keyed here by their qualified name.
-    Rows are never passed: hashing them would cost more on every rerun than drawing the chart."""
+def figure(builder: Callable[..., go.Figure], *args: Any, title: str | None = None) -> go.Figure:
+    """The figure `builder` draws from `args` (Refs and Lookups resolved), `title` replacing its
+    own, built once per distinct input and shared (read-only) by every session: chart builders
+    are pure functions, keyed here by their qualified name. Rows are never passed: hashing them
+    would cost more on every rerun than drawing the chart."""
     if any(isinstance(a, pd.DataFrame) for a in args):
         raise TypeError(f"{builder.__qualname__}: pass a cache.Ref or cache.Lookup, not rows")
-    return _figure(store_key(), f"{builder.__module__}.{builder.__qualname__}", builder, args)
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _figure(store_key(), name, builder, args, title)

@@ -3,6 +3,7 @@ per store file and shared by every session."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,10 +26,13 @@ def _data_signature(data: Path) -> tuple:
     )
 
 
-def _current_key() -> tuple:
+def _current_key() -> str:
+    """The store's path, data/'s signature and the store file's swap time, as one short token:
+    every cached call hashes it, and a tuple of every data file's stats costs more to hash."""
     db, data = config.db_path(), config.data_dir()
     swapped = db.stat().st_mtime_ns if db.exists() else 0
-    return (str(db), str(data), _data_signature(data), swapped)
+    seen = repr((str(db), str(data), _data_signature(data), swapped))
+    return hashlib.blake2b(seen.encode(), digest_size=16).hexdigest()
 
 
 def begin_run() -> None:
@@ -37,7 +41,7 @@ def begin_run() -> None:
     st.session_state[_RUN_KEY] = _current_key()
 
 
-def store_key() -> tuple:
+def store_key() -> str:
     """Identifies the store a cached result came from, so a rebuilt or imported-into store
     (a new file swapped in) opens anew and invalidates caches."""
     if get_script_run_ctx(suppress_warning=True) is None:
@@ -81,30 +85,30 @@ def _build_problems(data: Path, db: Path) -> list[str]:
 
 
 @st.cache_resource(show_spinner=False)
-def _open_store(
-    db: str, data: str, signature: tuple, swapped: int
-) -> tuple[duckdb.DuckDBPyConnection | None, list[str]]:
-    """The served connection (None without a store) and the problems found building it."""
-    problems = _build_problems(Path(data), Path(db))
-    if not Path(db).is_file():
+def _open_store(key: str) -> tuple[duckdb.DuckDBPyConnection | None, list[str]]:
+    """The served connection (None without a store) and the problems found building it, once
+    per store `key` (a rebuilt or swapped-in store has a new one)."""
+    db, data = config.db_path(), config.data_dir()
+    problems = _build_problems(data, db)
+    if not db.is_file():
         return None, problems
-    return _SERVED.reopen(Path(db)), problems
+    return _SERVED.reopen(db), problems
 
 
 def available() -> bool:
     """Whether there is a store to serve (the last good one, if data/ was refused)."""
-    return _open_store(*store_key())[0] is not None
+    return _open_store(store_key())[0] is not None
 
 
 def problems() -> list[str]:
     """Why the store was not rebuilt from data/ (the last good store is served meanwhile)."""
-    return _open_store(*store_key())[1]
+    return _open_store(store_key())[1]
 
 
 def cursor() -> duckdb.DuckDBPyConnection:
     """A cursor on the shared read-only connection (one per query: cursors are thread-safe).
     The frame stops a run without a store before any page asks for data."""
-    con, _ = _open_store(*store_key())
+    con, _ = _open_store(store_key())
     if con is None:
         raise RuntimeError("no store to serve: run `python -m dashboard build`")
     return con.cursor()

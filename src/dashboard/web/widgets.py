@@ -36,13 +36,11 @@ def chart(
 ) -> None:
     """Draw the chart `builder` makes of `args` (see cache.figure); `title` replaces the
     builder's title, e.g. where a subheader already says it."""
-    figure = cache.figure(builder, *args)
+    figure = cache.figure(builder, *args, title=title)
     if not figure.data:  # one empty state for every chart: say so, draw no empty axes
-        shown = title or figure.layout.title.text or ""
+        shown = figure.layout.title.text or ""
         where.info(t("common.no_chart_data", language(), title=shown), icon=":material/info:")
         return
-    if title is not None:
-        figure.update_layout(title_text=title)
     where.plotly_chart(figure, width="stretch")
 
 
