@@ -34,8 +34,11 @@ if cluster_id not in inside:
     st.info(t("cluster.outside_filters", lang), icon=":material/filter_alt_off:")
 # A profile shows the whole cluster as of the date, whatever the sidebar's other filters say.
 scope = Filters(as_of=filters.as_of)
-facts = cache.extract("clusters", scope, cluster_id).iloc[0]
-status = cache.extract("labels", scope, cluster_id).iloc[0]
+PARTS = ("clusters", "labels", "results", "periods", "awards", "confirmations", "funding")
+facts, status, results, periods, awards, _, funding = cache.extracts_of(
+    *(cache.Ref(part, scope, cluster_id) for part in PARTS)
+)
+facts, status = facts.iloc[0], status.iloc[0]
 info = cache.cluster_facts().set_index("cluster_id").loc[cluster_id]
 
 st.header(facts["cluster"])
@@ -71,7 +74,6 @@ if isinstance(status["basis"], str):
     label_text += " · " + t(f"basis.{status['basis']}", lang)
 with kpis[1]:
     widgets.fact(t("cluster.label_now", lang), label_text)
-results = cache.extract("results", scope, cluster_id)
 members = results[results["indicator"] == "members"]
 with kpis[2]:
     if members.empty:
@@ -90,7 +92,6 @@ with kpis[2]:
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
 
-periods = cache.extract("periods", scope, cluster_id)
 st.subheader(t("cluster.levels", lang))
 if periods.empty:
     st.info(t("cluster.no_periods", lang))
@@ -104,7 +105,6 @@ else:
     )
 widgets.download("periods", scope, lang, cluster_id=cluster_id)
 
-awards = cache.extract("awards", scope, cluster_id)
 st.subheader(t("cluster.labels", lang))
 if awards.empty:
     st.info(t("cluster.no_awards", lang))
@@ -137,7 +137,6 @@ else:
 widgets.download("awards", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.funding", lang))
-funding = cache.extract("funding", scope, cluster_id)
 if funding.empty:
     st.info(t("cluster.no_funding", lang))
 else:

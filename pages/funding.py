@@ -12,8 +12,11 @@ filters, lang = frame.context()
 frame.page_header("page.funding", filters, lang)
 st.info(t("funding.note", lang), icon=":material/info:")
 
-coverage = cache.extract("funding_coverage", filters.programme_wide)
-summary = cache.extract("funding_summary", filters)
+coverage, summary, _ = cache.extracts_of(
+    cache.Ref("funding_coverage", filters.programme_wide),
+    cache.Ref("funding_summary", filters),
+    cache.Ref("funding_top", filters),  # drawn below
+)
 if not coverage.empty:
     latest = coverage.iloc[-1]
     kpis = st.columns(3)

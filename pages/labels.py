@@ -9,7 +9,11 @@ from dashboard.web import cache, frame, widgets
 filters, lang = frame.context()
 frame.page_header("page.labels", filters, lang)
 
-labels = cache.extract("labels", filters)
+labels, *_ = cache.extracts_of(  # the rest are drawn below
+    cache.Ref("labels", filters),
+    cache.Ref("label_counts", filters),
+    cache.Ref("awards", filters),
+)
 st.subheader(t("labels.status_title", lang))
 if labels.empty:
     st.info(t("common.empty", lang))

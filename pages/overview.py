@@ -10,11 +10,15 @@ from dashboard.web import cache, frame, widgets
 filters, lang = frame.context()
 frame.page_header("page.overview", filters, lang)
 
-counts = cache.extract("level_label_counts", filters)
-todo = cache.extract("attention", filters)
 whole = filters.programme_wide
-coverage = cache.extract("programme_coverage", whole)
-budgets = cache.extract("funding_coverage", whole)
+by_year = cache.Ref("programme_by_year", filters)
+counts, todo, coverage, budgets, _ = cache.extracts_of(
+    cache.Ref("level_label_counts", filters),
+    cache.Ref("attention", filters),
+    cache.Ref("programme_coverage", whole),
+    cache.Ref("funding_coverage", whole),
+    by_year,  # drawn below
+)
 
 levels = summaries.programme_counts(counts)
 held = summaries.label_counts(counts)
@@ -119,7 +123,7 @@ widgets.download("attention", filters, lang)
 
 widgets.chart(
     charts.programme_by_level,
-    cache.Ref("programme_by_year", filters),
+    by_year,
     None if filters.selects else cache.Ref("programme_coverage", whole),
     lang,
 )

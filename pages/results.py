@@ -14,8 +14,11 @@ MIN_PEERS = 5
 filters, lang = frame.context()
 frame.page_header("page.results", filters, lang)
 
-members = cache.extract("members", filters)
-clusters = cache.extract("clusters", filters)
+members, clusters, _ = cache.extracts_of(
+    cache.Ref("members", filters),
+    cache.Ref("clusters", filters),
+    cache.Ref("programme_figures", filters.programme_wide),  # drawn below
+)
 in_programme = clusters["level"].notna().sum()
 covered = len(members)
 st.markdown(

@@ -14,7 +14,11 @@ frame.page_header("page.timeline", filters, lang)
 months = state.page_choice(
     "months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang
 )
-awards = cache.extract("awards", filters)
+awards, _, due = cache.extracts_of(
+    cache.Ref("awards", filters),
+    cache.Ref("confirmations", filters),  # drawn below
+    cache.Ref("renewals", filters, months=months),
+)
 widgets.chart(
     charts.award_timeline,
     cache.Ref("awards", filters),
@@ -35,7 +39,6 @@ if awards["cluster"].nunique() > charts.TIMELINE_CLUSTERS:
 widgets.download("awards", filters, lang)
 
 st.subheader(t("timeline.due", lang, months=months))
-due = cache.extract("renewals", filters, months=months)
 if due.empty:
     st.info(t("timeline.due_none", lang, months=months))
 else:
