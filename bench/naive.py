@@ -183,6 +183,7 @@ COLUMNS = {
     "funding_summary": "year funder level area_id provenance amount_nok clusters",
     "funding_top": "cluster_id cluster provenance amount_nok",
     "label_counts": "area_id label clusters",
+    "level_label_counts": "level label clusters",
     "labels": "cluster_id cluster area_id region level label last_label status awarded_on valid_until days_left score_pct basis confirmed_on provenance source_url",
     "members": "cluster_id cluster area_id area area_nb region level value year provenance source_url note",
     "periods": "cluster_id cluster area_id region level start_date end_date end_rule provenance source_url note",
@@ -351,6 +352,14 @@ def label_counts(a: Ask) -> pd.DataFrame:
     s = a.scope("area_id", "label").dropna(subset="label")
     out = s.groupby(["area_id", "label"], as_index=False).agg(clusters=("label", "size"))
     return ordered(out, ["area_id", "label", "clusters"])
+
+
+def level_label_counts(a: Ask) -> pd.DataFrame:
+    s = a.scope("level", "label").dropna(subset="level")
+    out = s.groupby(["level", "label"], as_index=False, dropna=False).agg(
+        clusters=("level", "size")
+    )
+    return ordered(out, ["level", "label", "clusters"])
 
 
 def labels(a: Ask) -> pd.DataFrame:

@@ -50,6 +50,7 @@ ORDER_KEYS: dict[str, list[str] | None] = {
     "funding_summary": None,
     "funding_top": ["cluster_id", "provenance"],
     "label_counts": None,
+    "level_label_counts": None,
     "labels": ["status", "days_left", "valid_until", "cluster"],
     "members": ["value", "cluster"],
     "periods": ["cluster", "start_date"],
