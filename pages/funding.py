@@ -73,4 +73,4 @@ else:
     st.caption(t("funding.partial_note", lang))
     first, last = int(summary["year"].min()), int(summary["year"].max())
     widgets.chart(charts.funding_ranking, cache.Ref("funding_top", filters), first, last, lang)
-widgets.download("funding", filters, lang, label="common.download_rows")
+widgets.download("funding", filters, lang)

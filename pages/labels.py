@@ -45,7 +45,7 @@ widgets.chart(
     cache.Lookup("opportunity_areas"),
     lang,
 )
-widgets.download("label_counts", filters, lang, label="common.download_summary")
+widgets.download("label_counts", filters, lang)
 
 awards = cache.extract("awards", filters)
 widgets.chart(charts.award_scores, cache.Ref("awards", filters), lang)

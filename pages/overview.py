@@ -128,5 +128,5 @@ widgets.chart(
     lang,
 )
 st.caption(t("overview.levels_note", lang))
-widgets.download("programme_by_year", filters, lang, label="common.download_chart")
-widgets.download("programme_coverage", whole, lang, label="overview.download_coverage")
+widgets.download("programme_by_year", filters, lang)
+widgets.download("programme_coverage", whole, lang)

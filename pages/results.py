@@ -82,4 +82,4 @@ else:
         )
     else:
         widgets.chart(charts.peer_comparison, cache.Ref("members", peer_filters), peer, lang)
-widgets.download("results", filters, lang, label="common.download_rows")
+widgets.download("results", filters, lang)

@@ -6,6 +6,7 @@ import datetime as dt
 import streamlit as st
 
 from dashboard import charts, extracts
+from dashboard.contract import TABLE_BY_NAME
 from dashboard.i18n import date, t
 from dashboard.web import cache, frame, widgets
 
@@ -42,7 +43,10 @@ widgets.table(
 
 st.subheader(t("sources.tables", lang))
 rows = cache.table_rows()
-rows = rows.assign(holds=rows["table_name"].map(lambda name: t(f"table.{name}", lang)))
+rows = rows.assign(
+    holds=rows["table_name"].map(lambda name: t(f"table.{name}", lang)),
+    table_name=rows["table_name"].map(lambda name: TABLE_BY_NAME[name].file),  # in data/
+)
 st.dataframe(
     rows[["table_name", "holds", "rows"]],
     hide_index=True,
@@ -56,7 +60,10 @@ st.dataframe(
 
 st.subheader(t("sources.provenance", lang))
 counts = cache.provenance_counts()
-counts = counts.assign(provenance=counts["provenance"].map(lambda p: t(f"provenance.{p}", lang)))
+counts = counts.assign(
+    provenance=counts["provenance"].map(lambda p: t(f"provenance.{p}", lang)),
+    table_name=counts["table_name"].map(lambda name: TABLE_BY_NAME[name].file),
+)
 st.dataframe(
     counts,
     hide_index=True,
@@ -89,6 +96,6 @@ else:
 st.subheader(t("sources.extracts", lang))
 for name in extracts.EXTRACTS:
     left, right = st.columns([1, 3])
-    left.markdown(f"**{name}**")
+    left.markdown(f"**{t(f'extract.{name}', lang)}**")
     with right:
         widgets.download(name, whole, lang, key=f"full_{name}")

@@ -134,7 +134,7 @@ def click_download(page: Page, button):
 
 def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store: Path):
     open_page(page, server, "labels?area=havrommet&as_of=2016-06-30")
-    download = click_download(page, page.get_by_role("button", name="Last ned CSV").first)
+    download = click_download(page, page.get_by_role("button", name="CSV: Merkestatus per klynge"))
     assert download.suggested_filename == "klyngemonitor_labels_2016-06-30_area-havrommet.csv"
     content = Path(download.path()).read_bytes()
     assert content == export(

@@ -58,15 +58,15 @@ def download(
     cluster_id: str | None = None,
     months: int = DEFAULT_MONTHS,
     key: str | None = None,
-    label: str = "common.download",
 ) -> None:
-    """A CSV download of exactly the extract behind a view (the export CLI's code path)."""
+    """A CSV download of exactly the extract behind a view (the export CLI's code path), named
+    by what it holds, so the downloads of a page are told apart."""
 
     def made() -> bytes:  # on click, from the cached extract: a page keeps no CSV bytes
         return extracts.to_csv(cache.extract(name, filters, cluster_id, months), lang)
 
     st.download_button(
-        t(label, lang),
+        t("common.download", lang, what=t(f"extract.{name}", lang)),
         data=made,
         file_name=extracts.file_name(name, filters, cluster_id, months),
         mime="text/csv",
@@ -123,6 +123,12 @@ def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) ->
     if column in ("label", "last_label"):
         shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
         return st.column_config.TextColumn(t("col.label", lang), width="small")
+    if column in ("rule_id", "end_rule"):  # rules are named, never shown by id
+        shown[column] = frame[column].map(lambda v: t(f"rule.{v}", lang) if pd.notna(v) else "–")
+        return st.column_config.TextColumn(header, width="medium")
+    if column == "unit":
+        shown[column] = frame[column].map(lambda v: t(f"unit.{v}", lang) if pd.notna(v) else "–")
+        return st.column_config.TextColumn(header, width="small")
     if column in ("provenance", "basis", "measure"):
         shown[column] = shown[column].map(lambda v: t(f"{column}.{v}", lang) if pd.notna(v) else "")
         return st.column_config.TextColumn(header)
