@@ -8,7 +8,7 @@ import streamlit as st
 from dashboard import charts
 from dashboard.filters import Filters
 from dashboard.i18n import date, number, t
-from dashboard.web import cache, frame, state, widgets
+from dashboard.web import cache, frame, state, terms, widgets
 
 filters, lang = frame.context()
 frame.page_header("page.cluster", filters, lang)
@@ -62,9 +62,9 @@ place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, s
 st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=area_name)) if x))
 
 kpis = st.columns(3)
-level = facts["level"] if isinstance(facts["level"], str) else t("level.none", lang)
+level = t(f"level.{facts['level']}" if isinstance(facts["level"], str) else "level.none", lang)
 with kpis[0]:
-    widgets.fact(t("cluster.level_now", lang), level)
+    widgets.fact(t("cluster.level_now", lang), level, terms.help_for(*terms.LEVELS, lang=lang))
 label_text = t(f"status.{status['status']}", lang)
 if isinstance(status["last_label"], str):
     label_text = t("label." + status["last_label"], lang) + " · " + label_text
@@ -73,7 +73,7 @@ if isinstance(status["valid_until"], dt.date | pd.Timestamp) and pd.notna(status
 if isinstance(status["basis"], str):
     label_text += " · " + t(f"basis.{status['basis']}", lang)
 with kpis[1]:
-    widgets.fact(t("cluster.label_now", lang), label_text)
+    widgets.fact(t("cluster.label_now", lang), label_text, terms.help_for(*terms.LABELS, lang=lang))
 members = results[results["indicator"] == "members"]
 with kpis[2]:
     if members.empty:

@@ -9,7 +9,7 @@ from dashboard.i18n import nok, nok_short, number, percent, t
 from dashboard.web import cache, frame, widgets
 
 filters, lang = frame.context()
-frame.page_header("page.funding", filters, lang)
+frame.page_header("page.funding", filters, lang, "programme")
 st.info(t("funding.note", lang), icon=":material/info:")
 
 coverage, summary, _ = cache.extracts_of(

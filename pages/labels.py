@@ -4,17 +4,17 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.i18n import t
-from dashboard.web import cache, frame, widgets
+from dashboard.web import cache, frame, terms, widgets
 
 filters, lang = frame.context()
-frame.page_header("page.labels", filters, lang)
+frame.page_header("page.labels", filters, lang, *terms.LABELS)
 
 labels, *_ = cache.extracts_of(  # the rest are drawn below
     cache.Ref("labels", filters),
     cache.Ref("label_counts", filters),
     cache.Ref("awards", filters),
 )
-st.subheader(t("labels.status_title", lang))
+st.subheader(t("labels.status_title", lang), help=terms.help_for(*terms.STATUSES, lang=lang))
 if labels.empty:
     st.info(t("common.empty", lang))
 else:

@@ -8,7 +8,7 @@ from dashboard.i18n import date, nok_short, number, t
 from dashboard.web import cache, frame, widgets
 
 filters, lang = frame.context()
-frame.page_header("page.overview", filters, lang)
+frame.page_header("page.overview", filters, lang, "programme")
 
 whole = filters.programme_wide
 by_year = cache.Ref("programme_by_year", filters)

@@ -12,7 +12,7 @@ from dashboard.web import cache, frame, widgets
 MIN_PEERS = 5
 
 filters, lang = frame.context()
-frame.page_header("page.results", filters, lang)
+frame.page_header("page.results", filters, lang, "members", "excess_value_creation")
 
 members, clusters, _ = cache.extracts_of(
     cache.Ref("members", filters),

@@ -11,7 +11,7 @@ from dashboard.i18n import date, t
 from dashboard.web import cache, frame, widgets
 
 filters, lang = frame.context()
-frame.page_header("page.sources", filters, lang)
+frame.page_header("page.sources", filters, lang, "published", "estimate", "coverage")
 
 meta = cache.meta()
 built = dt.datetime.fromisoformat(meta["built_at"]).date()

@@ -9,7 +9,7 @@ from dashboard.web import cache, frame, state, widgets
 HORIZONS = (3, 6, 12, 18, 24)
 
 filters, lang = frame.context()
-frame.page_header("page.timeline", filters, lang)
+frame.page_header("page.timeline", filters, lang, "label_validity", "status_expiring")
 
 months = state.page_choice(
     "months", HORIZONS, default=6, label=t("timeline.months", lang), lang=lang

@@ -21,7 +21,13 @@ from dashboard.web import navigation
 from .conftest import DATA, ROOT
 
 # The programme's own figures are not split by area, level, region or label.
-PROGRAMME_WIDE = ("programme_coverage", "funding_coverage", "programme_figures", "coverage")
+PROGRAMME_WIDE = (
+    "programme_coverage",
+    "funding_coverage",
+    "programme_figures",
+    "coverage",
+    "glossary",
+)
 PAGES = tuple(p.name for p in navigation.PAGES if not p.admin_only)
 FILTER_SETS = {
     "area": ({"area": "helse-og-velferd"}, Filters(areas=("helse-og-velferd",))),

@@ -31,7 +31,9 @@ def templates(lang: str) -> list[re.Pattern]:
 def ui_strings(at, page: str) -> list[str]:
     """The strings a page draws itself (not data): titles, subheaders, captions, KPI and widget
     labels, buttons and messages."""
-    found = [e.value for e in (*at.title, *at.subheader)]
+    found = [e.value for e in at.title]
+    if page != "glossary":  # the glossary's subheaders are its terms, data in both languages
+        found += [e.value for e in at.subheader]
     found += [m.label for m in at.metric]
     for kind in ("multiselect", "selectbox", "radio", "date_input", "button"):
         found += [w.label for w in getattr(at, kind)]

@@ -37,6 +37,9 @@ VALUE_NAMES = {
     "level": "level",
     "funder": "funder",
     "measure": "measure",
+    "topic": "glossary.topic",
+    "rule_id": "rule",
+    "rule_unit": "unit",
 }
 # How a spreadsheet in the reader's locale opens a CSV by double-click: Norwegian Excel splits on
 # ";" and reads "93,5" as a number; both need the byte-order mark to read UTF-8.
@@ -55,7 +58,7 @@ def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
     if lang is None:
         return frame
     out = frame.copy()
-    for column in ("area", "indicator_name"):
+    for column in ("area", "indicator_name", "term", "definition"):
         if f"{column}_nb" in out:
             if lang == "nb":
                 out[column] = out[f"{column}_nb"]

@@ -104,6 +104,11 @@ def rules(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(LOOKUP_SQL["rules"]).df()
 
 
+def glossary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """The glossary's terms in both languages, with their sources and the rule each uses."""
+    return con.execute(LOOKUP_SQL["glossary"]).df()
+
+
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Build facts: when the store was built, from which data, and the data's as-of date."""
     return dict(con.execute(LOOKUP_SQL["meta"]).fetchall())

@@ -58,6 +58,7 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
         "counties",
         "rules",
         "level_requirements",
+        "glossary",
         "programme_figures",
     ):
         shutil.copy(data_dir / f"{name}.csv", out / f"{name}.csv")

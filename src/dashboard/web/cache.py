@@ -70,6 +70,7 @@ table_rows = _per_store(queries.table_rows)
 provenance_counts = _per_store(queries.provenance_counts)
 imports = _per_store(queries.imports)
 rules = _per_store(queries.rules)
+glossary = _per_store(queries.glossary)
 
 
 LOOKUPS: dict[str, Callable[[], Any]] = {

@@ -12,7 +12,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from ..access import MISCONFIGURED, Access, decide
 from ..filters import Filters
 from ..i18n import date, t
-from . import cache, connection
+from . import cache, connection, terms
 from .state import language
 
 
@@ -75,10 +75,11 @@ def context() -> tuple[Filters, str]:
     return st.session_state["filters"], language()
 
 
-def page_header(title_key: str, filters: Filters, lang: str) -> None:
-    """The page title with the date it is shown as of and the data's currency; a date past the
-    latest fact in the record says that what follows it is carried forward, not known."""
-    st.title(t(title_key, lang))
+def page_header(title_key: str, filters: Filters, lang: str, *glossary: str) -> None:
+    """The page title (defining the `glossary` terms it is about) with the date it is shown as
+    of and the data's currency; a date past the latest fact in the record says that what
+    follows it is carried forward, not known."""
+    st.title(t(title_key, lang), help=terms.help_for(*glossary, lang=lang) if glossary else None)
     currency = dt.date.fromisoformat(cache.meta()["data_as_of"])
     st.caption(
         t("common.as_of", lang, date=date(filters.date, lang))

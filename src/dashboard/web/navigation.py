@@ -22,5 +22,6 @@ PAGES = (
     PageFile("results", ":material/monitoring:"),
     PageFile("cluster", ":material/hub:"),
     PageFile("sources", ":material/source:"),
+    PageFile("glossary", ":material/menu_book:"),
     PageFile("update", ":material/upload:", admin_only=True),
 )

@@ -6,7 +6,7 @@ import streamlit as st
 
 from ..filters import AS_OF_WIDGET, FIRST_DAY, LAST_DAY, SELECTIONS, Filters
 from ..i18n import LANGUAGES, t
-from . import cache, state
+from . import cache, state, terms
 
 AREA, LEVEL, REGION, LABEL = SELECTIONS
 
@@ -40,6 +40,7 @@ def filters(lang: str) -> Filters:
             key=AREA.widget,
             format_func=lambda a: area_names.get(a, a),
             placeholder=t("filters.all", lang),
+            help=terms.help_for("opportunity_areas", lang=lang),
         )
         st.multiselect(
             t("filters.level", lang),
@@ -47,6 +48,7 @@ def filters(lang: str) -> Filters:
             key=LEVEL.widget,
             format_func=lambda x: t(f"level.{x}", lang),
             placeholder=t("filters.all", lang),
+            help=terms.help_for(*terms.LEVELS, lang=lang),
         )
         st.multiselect(
             t("filters.region", lang),
@@ -60,6 +62,7 @@ def filters(lang: str) -> Filters:
             key=LABEL.widget,
             format_func=lambda x: t(f"label.{x}", lang),
             placeholder=t("filters.all", lang),
+            help=terms.help_for(*terms.LABELS, lang=lang),
         )
         st.button(t("filters.reset", lang), on_click=state.reset, width="stretch")
     return state.settle(lang)

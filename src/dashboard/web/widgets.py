@@ -13,7 +13,7 @@ from .. import extracts, theme
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
-from . import cache
+from . import cache, terms
 from .state import language
 
 DATE_COLUMNS = (
@@ -119,10 +119,19 @@ def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) ->
         )
     if column in ("status", "state"):
         shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
-        return st.column_config.TextColumn(t("col.status", lang), width=115)
+        return st.column_config.TextColumn(
+            t("col.status", lang), width=115, help=terms.help_for(*terms.STATUSES, lang=lang)
+        )
     if column in ("label", "last_label"):
         shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
-        return st.column_config.TextColumn(t("col.label", lang), width="small")
+        return st.column_config.TextColumn(
+            t("col.label", lang), width="small", help=terms.help_for(*terms.LABELS, lang=lang)
+        )
+    if column == "level":
+        shown[column] = frame[column].map(lambda v: t(f"level.{v}", lang) if pd.notna(v) else "–")
+        return st.column_config.TextColumn(
+            header, width="small", help=terms.help_for(*terms.LEVELS, lang=lang)
+        )
     if column in ("rule_id", "end_rule"):  # rules are named, never shown by id
         shown[column] = frame[column].map(lambda v: t(f"rule.{v}", lang) if pd.notna(v) else "–")
         return st.column_config.TextColumn(header, width="medium")
@@ -131,7 +140,8 @@ def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) ->
         return st.column_config.TextColumn(header, width="small")
     if column in ("provenance", "basis", "measure"):
         shown[column] = shown[column].map(lambda v: t(f"{column}.{v}", lang) if pd.notna(v) else "")
-        return st.column_config.TextColumn(header)
+        known = terms.help_for(*terms.PROVENANCES, lang=lang) if column == "provenance" else None
+        return st.column_config.TextColumn(header, help=known)
     if column == "amount_nok":
         return st.column_config.NumberColumn(header, format="localized")
     if column in DATE_COLUMNS:
