@@ -174,24 +174,25 @@ def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
 # Each extract's columns, in the order its SQL selects them.
 COLUMNS = {
     "attention": "cluster_id cluster level label kind required_label valid_until days_left basis renew_by",
-    "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note",
+    "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note note_nb note_en",
     "clusters": "cluster_id cluster area_id area area_nb region city level label website source_url",
-    "confirmations": "cluster_id cluster area_id label held_from held_on source_url note",
+    "confirmations": "cluster_id cluster area_id label held_from held_on source_url note note_nb note_en",
     "coverage": "table_name year in_programme published estimate unknown",
     "funding": "cluster_id cluster area_id area area_nb region year level funder amount_nok provenance source_url",
-    "funding_coverage": "year budget_nok register_nok clusters source_url note",
+    "funding_coverage": "year budget_nok register_nok clusters source_url note note_nb note_en",
     "funding_summary": "year funder level area_id provenance amount_nok clusters",
     "funding_top": "cluster_id cluster provenance amount_nok",
+    "glossary": "term_id topic term term_nb definition definition_nb rule_id rule_value rule_unit source_url more_sources",
     "label_counts": "area_id label clusters",
     "level_label_counts": "level label clusters",
     "labels": "cluster_id cluster area_id region level label last_label status awarded_on valid_until days_left score_pct basis confirmed_on provenance source_url",
-    "members": "cluster_id cluster area_id area area_nb region level value year provenance source_url note",
-    "periods": "cluster_id cluster area_id region level start_date end_date end_rule provenance source_url note",
+    "members": "cluster_id cluster area_id area area_nb region level value year provenance source_url note note_nb note_en",
+    "periods": "cluster_id cluster area_id region level start_date end_date end_rule provenance source_url note note_nb note_en",
     "programme_by_year": "year level clusters",
-    "programme_coverage": "year measure counted reference_date published register provenance source_url note",
-    "programme_figures": "year measure value counted reference_date provenance source_url note",
+    "programme_coverage": "year measure counted reference_date published register provenance source_url note note_nb note_en",
+    "programme_figures": "year measure value counted reference_date provenance source_url note note_nb note_en",
     "renewals": "cluster_id cluster area_id region level label status awarded_on valid_until days_left score_pct basis provenance source_url",
-    "results": "cluster_id cluster area_id area area_nb region year level indicator indicator_name indicator_name_nb unit value provenance source_url note",
+    "results": "cluster_id cluster area_id area area_nb region year level indicator indicator_name indicator_name_nb unit value provenance source_url note note_nb note_en",
 }
 PLACE = ["cluster_id", "cluster", "area_id", "area", "area_nb", "region"]  # scope's own columns
 LABEL_SOURCE = {"label_provenance": "provenance", "label_source_url": "source_url"}
@@ -348,9 +349,24 @@ def funding_top(a: Ask) -> pd.DataFrame:
     return ordered(out, ["total", "cluster_id", "provenance"], ascending=[False, True, True])
 
 
+def glossary(a: Ask) -> pd.DataFrame:
+    rules = table("rules")[["rule_id", "value", "unit"]]
+    rules = rules.rename(columns={"value": "rule_value", "unit": "rule_unit"})
+    names = {"term_en": "term", "definition_en": "definition"}
+    out = table("glossary").rename(columns=names).merge(rules, on="rule_id", how="left")
+    topics = ["programme", "level", "label", "status", "area", "measure", "method"]
+    return out.sort_values("topic", key=lambda t: t.map(topics.index), kind="stable")
+
+
 def label_counts(a: Ask) -> pd.DataFrame:
     s = a.scope("area_id", "label").dropna(subset="label")
-    out = s.groupby(["area_id", "label"], as_index=False).agg(clusters=("label", "size"))
+    held = s.groupby(["area_id", "label"], as_index=False).agg(clusters=("label", "size"))
+    areas = set(table("clusters")["area_id"])
+    areas &= set(a.filters.areas) if a.filters.areas else areas
+    labels = set(table("certifications")["label"])
+    labels &= set(a.filters.labels) if a.filters.labels else labels
+    every = pd.MultiIndex.from_product([sorted(areas), sorted(labels)], names=["area_id", "label"])
+    out = held.set_index(["area_id", "label"]).reindex(every, fill_value=0).reset_index()
     return ordered(out, ["area_id", "label", "clusters"])
 
 
@@ -382,6 +398,8 @@ def members(a: Ask) -> pd.DataFrame:
         provenance=("provenance", "last"),
         source_url=("source_url", "last"),
         note=("note", "last"),
+        note_nb=("note_nb", "last"),
+        note_en=("note_en", "last"),
     )
     return ordered(out, ["value", "cluster"], ascending=[False, True])
 

@@ -49,6 +49,7 @@ ORDER_KEYS: dict[str, list[str] | None] = {
     "funding_coverage": ["year"],
     "funding_summary": None,
     "funding_top": ["cluster_id", "provenance"],
+    "glossary": ["topic"],
     "label_counts": None,
     "level_label_counts": None,
     "labels": ["status", "days_left", "valid_until", "cluster"],

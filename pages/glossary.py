@@ -28,7 +28,7 @@ for topic, entries in cache.glossary().groupby("topic", sort=False):
         st.markdown(getattr(entry, f"definition_{lang}"))
         if topic == "area":
             named = areas[areas["area_id"] != "other"]
-            st.markdown("\n".join(f"- {name}" for name in sorted(named[f"name_{lang}"])))
+            st.markdown("\n".join(f"- {name}" for name in named[f"name_{lang}"]))
         facts = []
         if isinstance(entry.rule_id, str):
             facts.append(

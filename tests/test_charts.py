@@ -257,7 +257,30 @@ def test_year_axes_show_whole_years_only_even_for_one_point():
     )
     axis = charts.member_history(one, "nb").layout.xaxis
     assert list(axis.tickvals) == [2023] and axis.tickformat == "d"
-    assert list(axis.range) == [2022.4, 2023.6]  # a padded year, not milliseconds around it
+    # five year-slots with 2023 in the middle: not milliseconds around it, nor one bar-wide block
+    assert list(axis.range) == [2020.5, 2025.5]
+
+
+def test_one_opportunity_area_draws_a_bar_of_the_usual_width_with_zero_labels_shown(con):
+    one_area = Filters(as_of=dt.date(2016, 6, 30), areas=("helse-og-velferd",))
+    counts = queries.extract(con, "label_counts", one_area)
+    fig = charts.labels_by_area(counts, queries.opportunity_areas(con), "en")
+    assert list(fig.layout.xaxis.range) == [-2.5, 2.5]  # five slots, the one area in the middle
+    heights = {tr.name: list(tr.y) for tr in fig.data if tr.x and tr.x[0] is not None}
+    # Oslo Medtech's Gold and NSCC's Bronze were held on the date; no Silver: drawn as 0
+    assert heights == {"Gold": [1], "Silver": [0], "Bronze": [1]}
+    assert fig.layout.yaxis.range[1] > 1  # room above the highest bar
+
+
+def test_areas_holding_no_label_are_on_the_axis_as_zero(con):
+    counts = queries.extract(con, "label_counts", Filters(as_of=dt.date(2016, 6, 30)))
+    fig = charts.labels_by_area(counts, queries.opportunity_areas(con), "nb")
+    shown = {x for tr in fig.data for x in tr.x if x is not None}
+    with (DATA / "clusters.csv").open(encoding="utf-8", newline="") as f:
+        with_clusters = {row["area_id"] for row in csv.DictReader(f)}
+    with (DATA / "opportunity_areas.csv").open(encoding="utf-8", newline="") as f:
+        names = {row["area_id"]: row["name_nb"] for row in csv.DictReader(f)}
+    assert shown == {names[a] for a in with_clusters}
 
 
 def test_programme_results_year_axis_has_no_fractional_ticks(con):

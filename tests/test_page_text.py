@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pandas as pd
@@ -45,7 +46,7 @@ def _texts(at: AppTest) -> list[str]:
             for value in (getattr(element, "value", None), getattr(element, "label", None)):
                 if isinstance(value, str):
                     texts.append(LINK.sub(" ", value))
-    for table in at.get("arrow_data_frame"):
+    for table in at.dataframe:
         frame = table.value.data if hasattr(table.value, "data") else table.value
         shown = frame.drop(columns=[c for c in frame.columns if c in ("source_url", "profile")])
         shown = shown.drop(columns=[c for c in shown.columns if c == "cluster_id"])
@@ -63,3 +64,49 @@ def test_no_missing_value_or_raw_id_is_shown(page, lang, as_of):
     raw = sorted({m for text in texts for m in RAW_ID.findall(text)})
     assert not missing, f"{page} ({lang}, {as_of or 'today'}) shows {missing}"
     assert not raw, f"{page} ({lang}, {as_of or 'today'}) shows raw ids {raw}"
+
+
+# Words only the other language uses: a Norwegian page with "the" or "from" in it, or an English
+# one with "og" or "som", shows text written for the other reader (a note, a name of a thing).
+FOREIGN = {
+    "nb": {"the", "and", "of", "from", "with", "is", "was", "by", "year", "valid", "until"},
+    "en": {"og", "ikke", "som", "med", "fra", "til", "er", "har", "ble", "klynge", "klyngen"},
+}
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”")  # names quoted as their owners write them
+
+
+def _names() -> list[str]:
+    """Cluster names as written, in both languages and former names: proper names, not text."""
+    with (ROOT / "data" / "clusters.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    found = {n for r in rows for n in (r["name"], r["name_en"], *r["former_names"].split(" | "))}
+    return sorted((n for n in found if n), key=len, reverse=True)
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("page", SHOWN)
+def test_no_word_of_the_other_language_is_shown(page, lang):
+    names = _names()
+    found = set()
+    for text in _texts(_open(page, lang, "2016-06-30")) + _texts(_open(page, lang, None)):
+        text = QUOTED.sub(" ", text)
+        for name in names:
+            text = text.replace(name, " ")
+        found |= {w for w in re.findall(r"[a-zæøå]+", text.lower()) if w in FOREIGN[lang]}
+    assert not found, f"{page} ({lang}) shows {sorted(found)}"
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_a_profile_shows_each_period_note_as_written_for_its_reader(lang):
+    with (ROOT / "data" / "programme_periods.csv").open(encoding="utf-8", newline="") as f:
+        periods = [
+            r for r in csv.DictReader(f) if r["cluster_id"] == "norwegian-smart-care-cluster"
+        ]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    at.query_params.update({"lang": lang, "cluster": "norwegian-smart-care-cluster"})
+    at.run()
+    at.switch_page("pages/cluster.py")
+    at.run()
+    cells = set(_texts(at))
+    assert {p[f"note_{lang}"] for p in periods} <= cells
+    assert not {p["note"] for p in periods} & cells  # the evidence stays in the data and export

@@ -51,13 +51,26 @@ def _named(value: object, prefix: str, lang: str) -> object:
     return t(key, lang) if isinstance(value, str) and key in CATALOGUE else value
 
 
+# Text the data writes for each language (note_nb, note_en) beside the record's own: a note keeps
+# the evidence (quotes in the source's language), its two versions say it for people.
+WRITTEN_TWICE = ("note", "applies_to")
+
+
 def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
-    """The extract for readers of `lang`: names in that language (areas, levels, labels, statuses,
-    funders, provenance) and headers from the catalogue. Without a language, the
-    machine-readable form: both names, the codes and the column ids."""
+    """The extract for readers of `lang`: names and notes in that language (areas, levels,
+    labels, statuses, funders, provenance, notes) and headers from the catalogue. Without a
+    language, the machine-readable form: both names, the codes, the evidence and the column
+    ids."""
     if lang is None:
         return frame
     out = frame.copy()
+    for column in WRITTEN_TWICE:
+        versions = [f"{column}_{code}" for code in ("nb", "en") if f"{column}_{code}" in out]
+        if f"{column}_{lang}" in out:
+            out[column] = out[f"{column}_{lang}"].where(
+                out[f"{column}_{lang}"].notna(), out[column]
+            )
+        out = out.drop(columns=versions)
     for column in ("area", "indicator_name", "term", "definition"):
         if f"{column}_nb" in out:
             if lang == "nb":

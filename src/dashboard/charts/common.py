@@ -28,6 +28,17 @@ def _values(traces: Sequence[Trace], axis: str) -> list[float]:
     return found
 
 
+# A chart shows at least this many slots on a category or year axis, so one or two categories
+# draw as bars of the usual width in the middle, not as a block filling the plot.
+MIN_SLOTS = 5
+
+
+def _padded(first: float, last: float) -> list[float]:
+    """The axis range from `first` to `last` with half a slot either side, widened to MIN_SLOTS."""
+    pad = max(0.6, (MIN_SLOTS - (last - first + 1)) / 2 + 0.5)
+    return [first - pad, last + pad]
+
+
 def _year_axis(traces: Sequence[Trace], axis: str) -> dict:
     """Whole years only (never 2017.5, never a timestamp), every year when few, a padded range
     around a single year."""
@@ -40,7 +51,25 @@ def _year_axis(traces: Sequence[Trace], axis: str) -> dict:
         "tickmode": "array",
         "tickvals": list(range(first, last + 1, step)),
         "tickformat": "d",
-        "range": [first - 0.6, last + 0.6],
+        "range": _padded(first, last),
+    }
+
+
+def _category_axes(traces: Sequence[Trace]) -> dict[str, dict]:
+    """Bars over a few categories (one area, two clusters) keep their usual width: the category
+    axis is given MIN_SLOTS slots, the categories in the middle."""
+    found: dict[str, set] = {"x": set(), "y": set()}
+    for trace in traces:
+        if trace.get("type") != "bar":
+            continue
+        axis = "y" if trace.get("orientation") == "h" else "x"
+        values = [v for v in trace.get(axis) or () if v is not None]
+        if values and all(isinstance(v, str) for v in values):
+            found[axis].update(values)
+    return {
+        f"{axis}axis": {"range": _padded(0, len(names) - 1)}
+        for axis, names in found.items()
+        if 0 < len(names) < MIN_SLOTS
     }
 
 
@@ -101,10 +130,16 @@ def style(
         },
         "hoverlabel": {"namelength": -1},
         "separators": ", " if lang == "nb" else ".,",
-        # the axis policy wins over a chart's own axis settings, as it did when applied last
-        "xaxis": {**own.pop("xaxis", {}), **_axis(traces, "x", x_axis, lang)},
-        "yaxis": {**own.pop("yaxis", {}), **_axis(traces, "y", y_axis, lang)},
     }
+    few = _category_axes(traces)
+    for axis, key in (("x", x_axis), ("y", y_axis)):
+        # the axis policy wins over a chart's own axis settings, as it did when applied last
+        mine = own.pop(f"{axis}axis", {})
+        look[f"{axis}axis"] = {
+            **few.get(f"{axis}axis", {}),
+            **mine,
+            **_axis(traces, axis, key, lang),
+        }
     return go.Figure(data=list(traces), layout={**own, **look})
 
 
@@ -200,8 +235,9 @@ def stacked_bars(
 
 
 def integer_axis(top: float) -> dict:
-    """Counts of clusters: whole-number ticks only."""
-    return {"dtick": max(1, int(top // 6) or 1), "rangemode": "tozero"}
+    """Counts of clusters: whole-number ticks only, from zero, with room above the highest bar
+    (and a 0–1 axis when every count is zero, not one around zero)."""
+    return {"dtick": max(1, int(top // 6) or 1), "range": [0, max(top, 1) * 1.1]}
 
 
 def empty_figure(title: str, lang: str) -> go.Figure:

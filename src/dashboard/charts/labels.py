@@ -63,13 +63,18 @@ def labels_by_area(counts: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
         )
         for label, part in parts.items()
     ]
+    order = [names[a] for a in areas["area_id"] if names[a] in set(cells["area"])]
     layout = {
         "barmode": "relative",
         "legend": {"tracegroupgap": 0},
+        # the areas in the order the filters list them, whichever label comes first
+        "xaxis": {"categoryorder": "array", "categoryarray": order},
         "yaxis": integer_axis(max(summed(cells, ["area"], "clusters")["clusters"])),
     }
     legend = t("legend.label", lang)
-    return style(bars, lang, title, "legend.area", "axis.clusters", legend, layout=layout)
+    return style(
+        bars, lang, title, "legend.area", "axis.clusters", legend, top_legend=True, layout=layout
+    )
 
 
 def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:

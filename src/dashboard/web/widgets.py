@@ -28,7 +28,13 @@ DATE_COLUMNS = (
     "reference_date",
 )
 COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
+WRITTEN_TWICE = extracts.WRITTEN_TWICE
 PAGE_ROWS = 50
+# Column widths in pixels: a date in either language ("30 Sept 2026", "30.09.2026") and a
+# cluster's name with its former name fit whole.
+DATE_WIDTH, CLUSTER_WIDTH = 105, 270
+# The grid's row height: a short table's box is as tall as its rows, not drawn for ten.
+ROW_PX, SHOWN_ROWS = 35, 10
 
 
 def chart(
@@ -146,10 +152,14 @@ def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) ->
         return st.column_config.NumberColumn(header, format="localized")
     if column in DATE_COLUMNS:
         shown[column] = frame[column].map(lambda d: format_date(d, lang) if pd.notna(d) else None)
-        return st.column_config.TextColumn(header, width="small")
+        return st.column_config.TextColumn(header, width=DATE_WIDTH)
     if column == "cluster":
-        return st.column_config.TextColumn(header, width="medium")
-    if column in ("issue", "note"):
+        return st.column_config.TextColumn(header, width=CLUSTER_WIDTH)
+    if column in WRITTEN_TWICE:  # the text written for the reader's language, else the record's
+        if f"{column}_{lang}" in frame:
+            shown[column] = frame[f"{column}_{lang}"].fillna(frame[column])
+        return st.column_config.TextColumn(header, width="large")
+    if column == "issue":
         return st.column_config.TextColumn(header, width="large")
     return st.column_config.Column(header, width="small")
 
@@ -182,6 +192,11 @@ def table(
         elif pd.api.types.is_numeric_dtype(shown[column]) and shown[column].isna().any():
             # The grid draws a missing number as "None": write the column out, "–" for unknown.
             shown[column] = [number(v, lang) if pd.notna(v) else "–" for v in shown[column]]
+    fit = (len(shown) + 1) * ROW_PX + 3  # a box as tall as the rows: `height` is the most
+    if height == "auto":
+        height = fit if len(shown) < SHOWN_ROWS else "auto"
+    else:
+        height = min(int(height), fit)
     styled = shown.style.format(na_rep="–", precision=0) if coloured else shown
     for column in ("status", "state", "label", "last_label") if coloured else ():
         if column in shown:

@@ -7,7 +7,7 @@ SELECT s.cluster_id, s.cluster, s.area_id, s.region, s.level, a.label, a.awarded
        CASE WHEN a.valid_until < $as_of THEN 'expired'
             WHEN a.valid_until - $as_of <= rule_value('alert_horizon') THEN 'expiring'
             ELSE 'valid' END AS state,
-       a.provenance, a.source_url, a.note
+       a.provenance, a.source_url, a.note, a.note_nb, a.note_en
 FROM scope AS s JOIN certifications AS a USING (cluster_id)
 WHERE a.awarded_on <= $as_of
 ORDER BY s.cluster, a.awarded_on

@@ -1,2 +1,3 @@
--- Opportunity areas with their Norwegian and English names.
-SELECT area_id, name_nb, name_en FROM opportunity_areas ORDER BY area_id
+-- Opportunity areas with their Norwegian and English names, in Innovasjon Norge's order (the
+-- order of the data file: havrommet first, `other` last).
+SELECT area_id, name_nb, name_en FROM opportunity_areas ORDER BY rowid
