@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from dashboard import estimates, extracts
+from dashboard import cli, estimates, extracts
 from dashboard.filters import Filters
 from dashboard.i18n import CATALOGUE, LANGUAGES, date, nok, number, percent
 
@@ -178,3 +178,18 @@ def test_numbers_and_dates_per_language():
     assert date(dt.date(2026, 11, 24), "en") == "24 Nov 2026"
     assert number(1234.5, "nb", 1) == "1\xa0234,5"
     assert percent(0.125, "en") == "12 %" or percent(0.125, "en") == "13 %"
+
+
+@pytest.mark.parametrize("months", ["-3", "0", "121", "six"])
+def test_export_refuses_a_renewal_horizon_that_is_no_number_of_months(months, capsys):
+    with pytest.raises(SystemExit) as stop:
+        cli.main(["export", "renewals", "--months", months])
+    assert stop.value.code == 2
+    assert f"'{months}' is not a number of months from 1 to 120" in capsys.readouterr().err
+
+
+def test_every_command_with_a_store_says_what_db_is(capsys):
+    for command in ("build", "import", "history", "dump", "export"):
+        with pytest.raises(SystemExit):
+            cli.main([command, "--help"])
+        assert "the store file (default: DASHBOARD_DB" in capsys.readouterr().out, command

@@ -18,6 +18,20 @@ from .validate import ValidationError
 T = TypeVar("T")
 
 
+DB_HELP = "the store file (default: DASHBOARD_DB, else var/klyngemonitor.duckdb)"
+
+
+def _months(value: str) -> int:
+    """A renewal horizon in whole months, 1 to 120: `--months -3` names no horizon."""
+    try:
+        months = int(value)
+    except ValueError:
+        months = 0
+    if months not in filters.RENEWAL_MONTHS:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of months from 1 to 120")
+    return months
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -26,9 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--data", type=Path, default=None, help="contract CSV folder (default data/)"
     )
-    build.add_argument(
-        "--db", type=Path, default=None, help="store file (default var/klyngemonitor.duckdb)"
-    )
+    build.add_argument("--db", type=Path, default=None, help=DB_HELP)
     build.add_argument(
         "--discard-imports",
         action="store_true",
@@ -51,7 +63,7 @@ def _parser() -> argparse.ArgumentParser:
 
     imp = sub.add_parser("import", help="validate new facts against the store and apply them")
     imp.add_argument("files", nargs="+", type=Path, help="contract CSV files, or .xlsx workbooks")
-    imp.add_argument("--db", type=Path, default=None)
+    imp.add_argument("--db", type=Path, default=None, help=DB_HELP)
     imp.add_argument("--dry-run", action="store_true", help="show what would change; write nothing")
     imp.add_argument(
         "--allow-backdated",
@@ -60,11 +72,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     history = sub.add_parser("history", help="list the imports applied to the store")
-    history.add_argument("--db", type=Path, default=None)
+    history.add_argument("--db", type=Path, default=None, help=DB_HELP)
 
     dump = sub.add_parser("dump", help="write the store back to the CSV contract")
     dump.add_argument("out", type=Path)
-    dump.add_argument("--db", type=Path, default=None)
+    dump.add_argument("--db", type=Path, default=None, help=DB_HELP)
 
     export = sub.add_parser("export", help="write a dashboard extract as CSV")
     export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
@@ -72,7 +84,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
     export.add_argument(
         "--months",
-        type=int,
+        type=_months,
         default=filters.DEFAULT_MONTHS,
         help=f"renewal horizon of the renewals extract (default {filters.DEFAULT_MONTHS})",
     )
@@ -83,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
         help="headers and names in nb or en, as the dashboard downloads them "
         "(default: the column ids of the data contract)",
     )
-    export.add_argument("--db", type=Path, default=None)
+    export.add_argument("--db", type=Path, default=None, help=DB_HELP)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
 

@@ -41,6 +41,7 @@ SELECTIONS = (
 )
 AS_OF_PARAM, AS_OF_WIDGET = "as_of", "w_as_of"
 DEFAULT_MONTHS = 6  # how far ahead the renewals extract looks unless told otherwise
+RENEWAL_MONTHS = range(1, 121)  # the horizons it can look: a month to ten years (a GCE period)
 URL_PARAMS = (*(s.param for s in SELECTIONS), AS_OF_PARAM)
 
 
