@@ -24,6 +24,7 @@ PAGES = {
     "results": "Resultater per mulighetsområde",
     "cluster": "Klyngeprofil",
     "sources": "Data og kilder",
+    "glossary": "Ordliste",
 }
 VIEWPORTS = ((1280, 800), (1920, 1080))
 
@@ -67,7 +68,7 @@ def test_every_page_loads_with_its_chart_and_no_exception(
         open_page(page, server, path)
         expect(page.locator("h1").first).to_have_text(PAGES[path])
         assert page.locator("[data-testid=stException]").count() == 0
-        if path != "sources":
+        if path not in ("sources", "glossary"):  # the glossary is words; sources draws below
             expect(page.locator(".js-plotly-plot .main-svg").first).to_be_attached(timeout=20_000)
         name = path or "overview"
         page.screenshot(path=str(shots / f"{name}_{width}x{height}.png"))
@@ -245,3 +246,24 @@ def test_keyboard_alone_navigates_and_reaches_the_filters(page: Page, server: st
     page.keyboard.press("Escape")
     wait_ready(page)
     expect(page).to_have_url(re.compile(r"area=helse-og-velferd"))
+
+
+def test_a_filters_question_mark_defines_the_levels_and_opens_the_glossary_at_the_entry(
+    page: Page, server: str
+):
+    open_page(page, server, "labels?lang=en&as_of=2016-06-30")
+    level = page.locator("[data-testid=stSidebar] [data-testid=stWidgetLabel]", has_text="Level")
+    level.locator("[data-testid=stTooltipIcon]").hover()
+    tooltip = page.locator("[data-testid=stTooltipContent]")
+    expect(tooltip).to_contain_text("GCE: Global Centres of Expertise")
+    link = tooltip.get_by_role("link", name=re.compile("More in the glossary"))
+    with page.context.expect_page() as opened:
+        link.click()
+    glossary = opened.value
+    wait_ready(glossary)
+    assert urlparse(glossary.url).path.endswith("/glossary")
+    assert urlparse(glossary.url).fragment == "arena"
+    assert params(glossary)["as_of"] == ["2016-06-30"] and params(glossary)["lang"] == ["en"]
+    expect(glossary.locator("h1")).to_have_text("Glossary")
+    entry = glossary.locator("#arena")
+    expect(entry).to_be_in_viewport(timeout=10_000)
