@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8501
 
-.PHONY: setup chromium store run test test-fast lint format catalogue-check bench load clean
+.PHONY: setup chromium store run test test-fast lint format catalogue-check bench load screenshots clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ bench: setup chromium
 
 load: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python bench/load.py --sessions 10 --sessions 30 --seconds 60
+
+# Every page in both languages, today and on 30 June 2016, at 1440x900 and 1920x1080.
+screenshots: setup chromium
+	CHROMIUM=$(CHROMIUM) $(BIN)/python docs/screenshots.py
 
 clean:
 	rm -rf var test-artifacts .pytest_cache

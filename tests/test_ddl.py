@@ -12,7 +12,8 @@ from dashboard.contract import TABLES, Ordered
 URL = "https://example.org/x"
 SETUP = [
     "INSERT INTO opportunity_areas VALUES ('other', 'Andre', 'Other', NULL)",
-    "INSERT INTO rules VALUES ('term_arena', 36, 'months', 'Arena', NULL, 'x')",
+    "INSERT INTO rules (rule_id, value, unit, applies_to, note) VALUES "
+    "('term_arena', 36, 'months', 'Arena', 'x')",
     "INSERT INTO clusters (cluster_id, name, area_id) VALUES ('c', 'C', 'other')",
     "INSERT INTO indicators VALUES ('members', 'Medlemmer', 'Members', 'count', NULL)",
 ]
@@ -28,7 +29,7 @@ def period(
     note="'x'",
 ) -> str:
     """An INSERT of one programme period, valid unless an argument says otherwise."""
-    values = [cluster, level, start, "'day'", end, "NULL", provenance, url, note]
+    values = [cluster, level, start, "'day'", end, "NULL", provenance, url, note, "NULL", "NULL"]
     return f"INSERT INTO programme_periods VALUES ({', '.join(values)})"
 
 
@@ -63,11 +64,11 @@ def test_a_valid_row_goes_in(empty):
         pytest.param(period(cluster="'nope'"), id="unknown cluster"),
         pytest.param(period(cluster="NULL"), id="NULL in a key column"),
         pytest.param(
-            "INSERT INTO certifications VALUES ('c','Gold','2030-01-01','day','2029-12-31',NULL,NULL,'estimate',NULL,'x')",
+            "INSERT INTO certifications VALUES ('c','Gold','2030-01-01','day','2029-12-31',NULL,NULL,'estimate',NULL,'x',NULL,NULL)",
             id="expiry before the award",
         ),
         pytest.param(
-            "INSERT INTO certifications VALUES ('c','Gold','2030-01-01','day','2031-12-31',NULL,120,'estimate',NULL,'x')",
+            "INSERT INTO certifications VALUES ('c','Gold','2030-01-01','day','2031-12-31',NULL,120,'estimate',NULL,'x',NULL,NULL)",
             id="score over 100",
         ),
         pytest.param(
@@ -87,15 +88,15 @@ def test_a_valid_row_goes_in(empty):
             id="a cluster succeeding itself",
         ),
         pytest.param(
-            f"INSERT INTO programme_figures VALUES (2019,'budget_nok',1,'during_year','2019-06-30','published','{URL}',NULL)",
+            f"INSERT INTO programme_figures VALUES (2019,'budget_nok',1,'during_year','2019-06-30','published','{URL}',NULL,NULL,NULL)",
             id="a whole-year figure not on 31 December",
         ),
         pytest.param(
-            f"INSERT INTO programme_figures VALUES (2019,'budget_nok',1,'on_date','2020-06-30','published','{URL}',NULL)",
+            f"INSERT INTO programme_figures VALUES (2019,'budget_nok',1,'on_date','2020-06-30','published','{URL}',NULL,NULL,NULL)",
             id="a figure dated outside its year",
         ),
         pytest.param(
-            f"INSERT INTO results VALUES ('c', 2020, 'members', NULL, 'published', '{URL}', NULL)",
+            f"INSERT INTO results VALUES ('c', 2020, 'members', NULL, 'published', '{URL}', NULL, NULL, NULL)",
             id="a result without a value",
         ),
     ],
