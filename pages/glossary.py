@@ -23,9 +23,9 @@ def source_links(*urls: object) -> str:
 areas = cache.opportunity_areas()
 for topic, entries in cache.glossary().groupby("topic", sort=False):
     st.header(t(f"glossary.topic.{topic}", lang), anchor=f"topic-{topic}", divider="gray")
-    for entry in entries.itertuples():
-        st.subheader(getattr(entry, f"term_{lang}"), anchor=terms.anchor(entry.term_id))
-        st.markdown(getattr(entry, f"definition_{lang}"))
+    for _, entry in entries.iterrows():
+        st.subheader(entry[f"term_{lang}"], anchor=terms.anchor(entry.term_id))
+        st.markdown(entry[f"definition_{lang}"])
         if topic == "area":
             named = areas[areas["area_id"] != "other"]
             st.markdown("\n".join(f"- {name}" for name in named[f"name_{lang}"]))

@@ -195,13 +195,13 @@ def test_constraints_hold_in_the_store_itself(store_path, tmp_path):
     copy.write_bytes(store_path.read_bytes())
     con = duckdb.connect(str(copy))
     bad = [
-        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2029-01-01',NULL,NULL,'estimate',NULL,'x')",
-        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,120,'estimate',NULL,'x')",
+        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2029-01-01',NULL,NULL,'estimate',NULL,'x',NULL,NULL)",
+        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,120,'estimate',NULL,'x',NULL,NULL)",
         "INSERT INTO funding VALUES ('gce-node',2030,'Siva',-1,'estimate',NULL,'x')",
-        "INSERT INTO programme_periods VALUES ('gce-node','Super','2030-01-01','day',NULL,NULL,'estimate',NULL,'x')",
-        "INSERT INTO results VALUES ('nope',2030,'members',1,'estimate',NULL,'x')",
-        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,NULL,'published',NULL,'x')",
-        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,NULL,'illustrative','https://x.org','x')",
+        "INSERT INTO programme_periods VALUES ('gce-node','Super','2030-01-01','day',NULL,NULL,'estimate',NULL,'x',NULL,NULL)",
+        "INSERT INTO results VALUES ('nope',2030,'members',1,'estimate',NULL,'x',NULL,NULL)",
+        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,NULL,'published',NULL,'x',NULL,NULL)",
+        "INSERT INTO certifications VALUES ('gce-node','Gold','2030-01-01','day','2031-01-01',NULL,NULL,'illustrative','https://x.org','x',NULL,NULL)",
         "INSERT INTO clusters (cluster_id, name, area_id, successor_id) VALUES ('selfie','S','other','selfie')",
     ]
     for statement in bad:

@@ -333,13 +333,13 @@ URL = "https://example.org/source"
     [
         (
             "programme_figures.csv",
-            ("append", f"2019,clusters_happy,3,on_date,2019-11-20,published,{URL},x"),
+            ("append", f"2019,clusters_happy,3,on_date,2019-11-20,published,{URL},x,,"),
             "measure",
             "'clusters_happy' is not one of clusters_total",
         ),
         (
             "label_confirmations.csv",
-            ("append", f"gce-nod,Gold,,2018-06-30,{URL},held Gold"),
+            ("append", f"gce-nod,Gold,,2018-06-30,{URL},held Gold,,"),
             "cluster_id",
             "unknown cluster_id 'gce-nod' (not in clusters.csv)",
         ),
@@ -417,7 +417,7 @@ URL = "https://example.org/source"
         ),
         (
             "programme_figures.csv",
-            ("append", f"2019,clusters_gce,3,during_year,2019-06-30,published,{URL},x"),
+            ("append", f"2019,clusters_gce,3,during_year,2019-06-30,published,{URL},x,,"),
             "reference_date",
             "a figure for the whole year is dated 31 December 2019, not 2019-06-30",
         ),

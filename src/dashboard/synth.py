@@ -144,6 +144,8 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
                     "provenance": "published",
                     "source_url": SYNTHETIC_URL,
                     "note": "synthetic (benchmark only)",
+                    "note_nb": "syntetisk (bare for ytelsestester)",
+                    "note_en": "synthetic (benchmark only)",
                 }
             )
     grants = list({(g["cluster_id"], g["funder"], g["first_year"]): g for g in grants}.values())
