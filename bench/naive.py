@@ -175,7 +175,7 @@ def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
 COLUMNS = {
     "attention": "cluster_id cluster level label kind required_label valid_until days_left basis renew_by",
     "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note note_nb note_en",
-    "clusters": "cluster_id cluster area_id area area_nb region city level label website source_url",
+    "clusters": "cluster_id cluster area_id area area_nb region city level label website org_number eccp_url source_url",
     "confirmations": "cluster_id cluster area_id label held_from held_on source_url note note_nb note_en",
     "coverage": "table_name year in_programme published estimate unknown",
     "funding": "cluster_id cluster area_id area area_nb region year level funder amount_nok provenance source_url",

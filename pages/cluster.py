@@ -89,8 +89,7 @@ with kpis[2]:
                 year=int(last["year"]),
             ),
         )
-if isinstance(info["website"], str):
-    st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
+widgets.links_out(info, lang)
 
 st.subheader(t("cluster.levels", lang))
 if periods.empty:

@@ -59,3 +59,16 @@ def test_a_norwegian_page_explains_label_status_in_norwegian():
     assert "**Utløper snart**: Merket er gyldig, men utløper innen varslingshorisonten." in (
         status.help
     )
+
+
+def test_a_profile_links_out_where_the_record_gives_it_and_names_what_it_does_not():
+    with (DATA / "clusters.csv").open(encoding="utf-8", newline="") as f:
+        nht = next(r for r in csv.DictReader(f) if r["cluster_id"] == "norway-health-tech")
+    at = open_page("cluster", {"lang": "en", "cluster": "norway-health-tech"})
+    buttons = {b.proto.label: b.proto.url for b in at.get("link_button")}
+    assert buttons["ECCP profile"] == nht["eccp_url"] != ""
+    assert buttons["Website"] == nht["website"]
+    assert not nht["org_number"]  # the record gives none: the page says so
+    assert "The sources at hand do not give the cluster's organisation number." in [
+        c.value for c in at.caption
+    ]

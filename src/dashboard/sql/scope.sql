@@ -6,7 +6,7 @@ WITH scope AS (
         c.region, c.city,
         l.level, s.label, s.last_label, s.status, s.awarded_on, s.valid_until, s.days_left,
         s.score_pct, s.basis, s.confirmed_on, s.provenance AS label_provenance,
-        s.source_url AS label_source_url, c.website, c.source_url, c.former_names, c.successor_id
+        s.source_url AS label_source_url, c.website, c.org_number, c.eccp_url, c.source_url, c.former_names, c.successor_id
     FROM clusters AS c
     JOIN opportunity_areas AS a USING (area_id)
     LEFT JOIN level_on($as_of) AS l USING (cluster_id)

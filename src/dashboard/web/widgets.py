@@ -57,6 +57,33 @@ def fact(label: str, value: str, help: str | None = None) -> None:
         st.markdown(f"**{value}**")
 
 
+BRREG = "https://data.brreg.no/enhetsregisteret/oppslag/enheter/{}"
+
+
+def links_out(cluster: pd.Series, lang: str) -> None:
+    """The cluster's own site, its organisation in Enhetsregisteret and its ECCP profile, where
+    the record gives them; the ones it does not give are named, so a missing link reads as
+    unknown rather than as none."""
+    number = cluster["org_number"] if isinstance(cluster["org_number"], str) else None
+    found = {
+        "website": cluster["website"],
+        "org_number": BRREG.format(number) if number else None,
+        "eccp_url": cluster["eccp_url"],
+    }
+    shown = {k: v for k, v in found.items() if isinstance(v, str) and v}
+    labels = {
+        "website": t("cluster.website", lang),
+        "org_number": t("cluster.link_org", lang, number=number),
+        "eccp_url": t("cluster.link_eccp", lang),
+    }
+    if shown:
+        for column, (kind, url) in zip(st.columns(len(shown)), shown.items(), strict=True):
+            column.link_button(labels[kind], url, icon=":material/open_in_new:", width="stretch")
+    missing = [t(f"cluster.unknown_{kind}", lang) for kind in found if kind not in shown]
+    if missing:
+        st.caption(t("cluster.links_unknown", lang, what=", ".join(missing)))
+
+
 def download(
     name: str,
     filters: Filters,
