@@ -52,6 +52,7 @@ else:
             "status",
             "valid_until",
             "days_left",
+            "renew_by",
             "basis",
             "source_url",
         ],
