@@ -185,6 +185,12 @@ def test_file_name_states_view_filters_and_date():
     assert extracts.file_name("renewals", Filters(as_of=dt.date(2024, 1, 31)), months=12) == (
         "klyngemonitor_renewals_2024-01-31_12-months.csv"
     )
+    # every format of one download has the same stem
+    assert extracts.file_name("labels", filters, suffix="xlsx") == (
+        "klyngemonitor_labels_2024-01-31_area-helse-og-velferd_level-Arena-Pro.xlsx"
+    )
+    with pytest.raises(ValueError):
+        extracts.file_name("labels", filters, suffix="pdf")
 
 
 def test_unknown_extract_is_refused(con):
