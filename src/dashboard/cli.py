@@ -12,7 +12,7 @@ from typing import TypeVar
 import duckdb
 
 from . import config, estimates, filters, importer, sqlfiles, store, synth
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, default_language
 from .validate import ValidationError
 
 T = TypeVar("T")
@@ -66,7 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("out", type=Path)
     dump.add_argument("--db", type=Path, default=None)
 
-    export = sub.add_parser("export", help="write a dashboard extract as CSV")
+    export = sub.add_parser("export", help="write a dashboard extract as CSV or Excel")
     export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
     filters.add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
@@ -80,12 +80,23 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="headers and names in nb or en, as the dashboard downloads them "
-        "(default: the column ids of the data contract)",
+        help="headers and names in nb or en, as the dashboard downloads them (default for "
+        "csv: the column ids and codes of the data contract; xlsx is always in a language, "
+        "by default DASHBOARD_LANG, else nb, as the dashboard opens)",
+    )
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="csv (default); xlsx: the rows as typed cells with an About sheet (filters, "
+        "dates, sources)",
     )
     export.add_argument("--db", type=Path, default=None)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
+
+
+FORMATS = ("csv", "xlsx")
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -188,10 +199,13 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
-    from . import extracts, queries  # pandas: only an export needs it, a build starts faster
+def _export_bytes(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
+    """The extract the arguments ask for, in their format, or None (after saying why) when they
+    name unknowns."""
+    # pandas, openpyxl: only an export needs them, a build starts faster without
+    from . import extracts, queries, workbook
+    from .about import store_facts
 
-    """The extract the arguments ask for, or None (after saying why) when they name unknowns."""
     chosen, errors = filters.from_arguments(args, queries.vocabulary(con))
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -199,15 +213,28 @@ def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> byt
     if args.cluster is not None and queries.cluster(con, args.cluster).empty:
         print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
         return None
-    return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
+    if args.format == "csv":
+        return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
+    frame = extracts.extract_frame(con, args.extract, chosen, args.cluster, args.months)
+    lang, facts = args.lang or default_language(), store_facts(con)
+    return workbook.xlsx_bytes(frame, args.extract, chosen, lang, facts, args.cluster, args.months)
 
 
 def _export(args: argparse.Namespace) -> int:
-    data = _read(args, lambda con: _export_csv(args, con))
+    if args.format == "xlsx" and args.output is None and sys.stdout.isatty():
+        print(
+            "--format xlsx: a workbook is binary; write it to a file with -o FILE", file=sys.stderr
+        )
+        return 2
+    data = _read(args, lambda con: _export_bytes(args, con))
     if data is None:
         return 2
     if args.output:
-        args.output.write_bytes(data)
+        try:
+            args.output.write_bytes(data)
+        except OSError as err:
+            print(f"-o: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+            return 2
     else:
         sys.stdout.buffer.write(data)
     return 0
@@ -215,7 +242,8 @@ def _export(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
     if args.command == "build":
         return _build(args)
     if args.command == "estimates":

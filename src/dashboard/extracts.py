@@ -1,4 +1,7 @@
-"""CSV extracts: the one code path behind every download button and `python -m dashboard export`."""
+"""Extracts: the one code path behind every download button and `python -m dashboard export`.
+
+The rows, their localised form and the CSV live here; the Excel workbook (workbook.py) writes
+the same rows."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import subprocess
 import sys
@@ -144,6 +145,23 @@ def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store
         "\ufeffKlynge-ID;Klynge;Mulighetsområde-ID;Region;Nivå;Gyldig merke".encode()
     )
     assert b"gce-node;GCE NODE;havrommet;Agder;GCE;Gull" in content
+
+
+def test_downloaded_excel_holds_the_csvs_rows_as_typed_cells(page: Page, server: str):
+    import openpyxl
+
+    open_page(page, server, "labels?area=havrommet&as_of=2016-06-30")
+    button = page.get_by_role("button", name="Excel: Merkestatus per klynge")
+    download = click_download(page, button)
+    assert download.suggested_filename == "klyngemonitor_labels_2016-06-30_area-havrommet.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
+    assert book.sheetnames == ["Data", "Om uttrekket"]
+    rows = list(book["Data"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("Klynge-ID", "Klynge", "Mulighetsområde-ID", "Region", "Nivå",
+                           "Gyldig merke")  # fmt: skip
+    node = next(r for r in rows if r[0] == "gce-node")
+    # data/certifications.csv: GCE NODE's 2015 Gold, valid (by its three-year cycle) to 2017
+    assert node[5] == "Gull" and dt.datetime(2017, 12, 31) in node
 
 
 def test_profile_link_in_a_table_row_opens_that_cluster(page: Page, server: str):

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import extracts, theme
+from .. import extracts, theme, workbook
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
@@ -29,6 +29,7 @@ DATE_COLUMNS = (
 )
 COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
 PAGE_ROWS = 50
+ICONS = {"csv": ":material/download:", "xlsx": ":material/table:"}
 
 
 def chart(
@@ -59,21 +60,43 @@ def download(
     months: int = DEFAULT_MONTHS,
     key: str | None = None,
 ) -> None:
-    """A CSV download of exactly the extract behind a view (the export CLI's code path), named
-    by what it holds, so the downloads of a page are told apart."""
+    """Downloads of exactly the extract behind a view (the export CLI's code path), side by
+    side: CSV and Excel. Each is named by
+    what it holds, so the downloads of a page are told apart, and made only on click from the
+    cached extract: a page keeps no file bytes."""
+    key = key or f"download_{name}"
+    what = t(f"extract.{name}", lang)
 
-    def made() -> bytes:  # on click, from the cached extract: a page keeps no CSV bytes
-        return extracts.to_csv(cache.extract(name, filters, cluster_id, months), lang)
+    def rows() -> pd.DataFrame:
+        return cache.extract(name, filters, cluster_id, months)
 
-    st.download_button(
-        t("common.download", lang, what=t(f"extract.{name}", lang)),
-        data=made,
-        file_name=extracts.file_name(name, filters, cluster_id, months),
-        mime="text/csv",
-        key=key or f"download_{name}",
-        help=t("common.download_help", lang),
-        icon=":material/download:",
-    )
+    def csv() -> bytes:
+        return extracts.to_csv(rows(), lang)
+
+    def xlsx() -> bytes:
+        facts = cache.store_facts()
+        return workbook.xlsx_bytes(rows(), name, filters, lang, facts, cluster_id, months)
+
+    kinds = [
+        ("csv", csv, t("common.download", lang, what=what), t("common.download_help", lang)),
+        (
+            "xlsx",
+            xlsx,
+            t("common.download_xlsx", lang, what=what),
+            t("common.download_xlsx_help", lang),
+        ),
+    ]
+    with st.container(horizontal=True, gap="small"):
+        for suffix, made, label, help_text in kinds:
+            st.download_button(
+                label,
+                data=made,
+                file_name=extracts.file_name(name, filters, cluster_id, months, suffix),
+                mime=extracts.MIME_TYPES[suffix],
+                key=key if suffix == "csv" else f"{key}_{suffix}",
+                help=help_text,
+                icon=ICONS[suffix],
+            )
 
 
 def _colour_cells(value: object) -> str:
