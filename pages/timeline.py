@@ -58,4 +58,4 @@ else:
         ],
         lang,
     )
-widgets.download("renewals", filters, lang, months=months)
+widgets.download("renewals", filters, lang, months=months, calendar=True)

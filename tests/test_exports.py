@@ -1,5 +1,5 @@
-"""The Excel downloads, as a funder opens them: a workbook read back with openpyxl, checked
-against the shipped data files."""
+"""The Excel and calendar downloads, as a funder opens them: a workbook read back with openpyxl,
+a calendar parsed with icalendar, each checked against the shipped data files."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
+from icalendar import Calendar
 
-from dashboard import extracts, workbook
+from dashboard import extracts, ics, store, workbook
 from dashboard.about import store_facts
 from dashboard.filters import Filters
 
@@ -216,3 +218,123 @@ def test_excel_of_every_extract_opens_with_its_rows(con):
         frame = extracts.extract_frame(con, name, filters)
         book = book_of(workbook.xlsx_bytes(frame, name, filters, "nb", facts))
         assert book.worksheets[0].max_row == len(frame) + 1, name
+
+
+def test_file_names_differ_only_in_the_suffix():
+    filters = Filters(areas=("havrommet",), as_of=dt.date(2024, 1, 31))
+    names = {
+        s: extracts.file_name("renewals", filters, None, 12, s) for s in ("csv", "xlsx", "ics")
+    }
+    assert names == {
+        s: f"klyngemonitor_renewals_2024-01-31_12-months_area-havrommet.{s}"
+        for s in ("csv", "xlsx", "ics")
+    }
+    with pytest.raises(ValueError):
+        extracts.file_name("labels", filters, suffix="pdf")
+
+
+# --- calendar ------------------------------------------------------------------------------------
+
+
+def months_after(start: dt.date, months: int) -> dt.date:
+    """The same day `months` later (the month's last day where it is shorter), as DuckDB adds."""
+    year, month = divmod(start.month - 1 + months, 12)
+    year, month = start.year + year, month + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(start.day, last))
+        except ValueError:
+            continue
+    raise AssertionError(start)
+
+
+def events_of(data: bytes) -> list:
+    return list(Calendar.from_ical(data).walk("VEVENT"))
+
+
+def test_calendar_has_each_renewals_expiry_and_renewal_deadline(store_path):
+    args = ("renewals", "--as-of", "2023-06-30", "--months", "12")
+    rows = list(csv.DictReader(io.StringIO(export(store_path, *args).decode())))
+    data = export(store_path, *args, "--format", "ics", "--lang", "en")
+    calendar = Calendar.from_ical(data)
+    assert calendar["VERSION"] == "2.0" and "Klyngemonitor" in str(calendar["PRODID"])
+    events = events_of(data)
+    assert len(rows) == 3 and len(events) == 2 * len(rows)
+    uids = [str(e["UID"]) for e in events]
+    assert len(set(uids)) == len(uids)
+    by_uid = {str(e["UID"]): e for e in events}
+    (grace,) = [
+        int(r["value"]) for r in data_file("rules") if r["rule_id"] == "label_renewal_grace"
+    ]
+    certifications = data_file("certifications")
+    for row in rows:
+        # the award behind the row, from data/certifications.csv
+        (award,) = [c for c in certifications
+                    if (c["cluster_id"], c["label"], c["awarded_on"])
+                    == (row["cluster_id"], row["label"], row["awarded_on"])]  # fmt: skip
+        expiry = by_uid[
+            f"expiry-{row['cluster_id']}-{row['label']}-{row['awarded_on']}@klyngemonitor"
+        ]
+        renew = by_uid[
+            f"renew-by-{row['cluster_id']}-{row['label']}-{row['awarded_on']}@klyngemonitor"
+        ]
+        assert expiry.decoded("DTSTART") == day(row["valid_until"]) == day(award["valid_until"])
+        assert renew.decoded("DTSTART") == day(row["renew_by"])
+        assert day(row["renew_by"]) == months_after(day(award["valid_until"]), grace)
+        for event in (expiry, renew):
+            start = event.decoded("DTSTART")
+            assert type(start) is dt.date  # all day
+            assert event.decoded("DTEND") == start + dt.timedelta(days=1)
+            assert row["cluster"] in str(event["SUMMARY"])
+            assert award["source_url"] in str(event["DESCRIPTION"])
+        assert str(expiry["SUMMARY"]) == f"{row['cluster']}: Gold label expires"
+
+
+def test_a_re_export_updates_the_same_events(store_path):
+    """The same store gives the same file; another date or horizon names an award's events the
+    same way, so a calendar that imports it updates them instead of adding copies."""
+    args = ("renewals", "--as-of", "2023-06-30", "--format", "ics")
+    first, again = export(store_path, *args), export(store_path, *args)
+    assert first == again
+    wider = export(store_path, *args, "--months", "12")
+    later = export(store_path, "renewals", "--as-of", "2023-09-01", "--format", "ics")
+    uids = {name: {str(e["UID"]) for e in events_of(data)}
+            for name, data in (("six", first), ("twelve", wider), ("later", later))}  # fmt: skip
+    assert uids["six"] < uids["twelve"]  # a wider horizon adds GCE NODE, keeps the others
+    assert uids["six"] & uids["later"]
+
+
+def test_calendar_is_named_after_the_filters_and_in_the_language(store_path):
+    data = export(store_path, "renewals", "--as-of", "2023-06-30", "--months", "12", "--area",
+                  "havrommet", "--format", "ics", "--lang", "nb")  # fmt: skip
+    (ocean,) = [a for a in data_file("opportunity_areas") if a["area_id"] == "havrommet"]
+    name = str(Calendar.from_ical(data)["X-WR-CALNAME"])
+    assert "Fornyelser som forfaller" in name and "30.06.2023" in name and "12 måneder" in name
+    assert f"Mulighetsområde: {ocean['name_nb']}" in name
+    summaries = {str(e["SUMMARY"]) for e in events_of(data)}
+    assert "GCE NODE: Gull-merket utløper" in summaries
+    assert "GCE NODE: siste dag for å fornye Gull-merket" in summaries
+
+
+def test_calendar_is_refused_for_an_extract_without_renewals(store_path):
+    command = [sys.executable, "-m", "dashboard", "export", "labels", "--format", "ics",
+               "--db", str(store_path)]  # fmt: skip
+    run = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "--format ics: only the renewals extract makes a calendar, not 'labels'" in run.stderr
+
+
+def test_calendar_uids_come_from_the_award_key():
+    assert ics.uid("expiry", "gce-node", "Gold", dt.date(2021, 1, 1)) == (
+        "expiry-gce-node-Gold-2021-01-01@klyngemonitor"
+    )
+
+
+def test_calendar_stamp_is_the_stores_write_time(store_path):
+    con = store.connect_readonly(store_path)
+    built = dt.datetime.fromisoformat(
+        dict(con.execute("SELECT * FROM meta").fetchall())["built_at"]
+    )
+    con.close()
+    data = export(store_path, "renewals", "--as-of", "2023-06-30", "--format", "ics")
+    assert {e.decoded("DTSTAMP") for e in events_of(data)} == {built}

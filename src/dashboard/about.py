@@ -1,8 +1,8 @@
 """What a downloaded file says about itself: which extract, as of when, for which filters, how
 current the data is and where it comes from.
 
-A CSV carries only its rows; a workbook's About sheet carries this too, so a file forwarded by
-e-mail still says what it is. One function writes the content (`about`), and
+A CSV carries only its rows; a workbook's About sheet and a calendar's name carry this too, so a
+file forwarded by e-mail still says what it is. One function writes the content (`about`), and
 the CLI and the download buttons both call it with facts read through the store's lookups
 (`store_facts`, which web.cache caches per store), so they say the same.
 """
@@ -18,6 +18,7 @@ import pandas as pd
 
 from . import queries
 from .filters import DEFAULT_MONTHS, SELECTIONS, Filters, Selection
+from .i18n import date as format_date
 from .i18n import t
 
 About = list[tuple[str, object]]  # (what, value) rows; a value is text, a date or a time
@@ -84,6 +85,28 @@ def filter_names(filters: Filters, lang: str, facts: StoreFacts) -> list[tuple[s
     return [
         (label, names or t("filters.all", lang)) for label, names in _named(filters, lang, facts)
     ]
+
+
+def title(
+    name: str,
+    filters: Filters,
+    lang: str,
+    facts: StoreFacts,
+    cluster_id: str | None = None,
+    months: int = DEFAULT_MONTHS,
+) -> str:
+    """A one-line name for what a file holds (a calendar's name): the extract, its date, the
+    horizon, the cluster and the filters that select anything."""
+    parts = [
+        t(f"extract.{name}", lang),
+        t("common.as_of", lang, date=format_date(filters.date, lang)),
+    ]
+    if name == "renewals":
+        parts.append(t("about.horizon_value", lang, months=months))
+    if cluster_id is not None:
+        parts.append(facts.clusters.get(cluster_id, cluster_id))
+    parts += [f"{label}: {names}" for label, names in _named(filters, lang, facts) if names]
+    return "Klyngemonitor – " + ", ".join(parts)
 
 
 def sources(rows: pd.DataFrame) -> list[str]:

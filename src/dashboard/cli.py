@@ -66,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("out", type=Path)
     dump.add_argument("--db", type=Path, default=None)
 
-    export = sub.add_parser("export", help="write a dashboard extract as CSV or Excel")
+    export = sub.add_parser(
+        "export", help="write a dashboard extract as CSV, Excel or (renewals) a calendar"
+    )
     export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
     filters.add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
@@ -81,22 +83,23 @@ def _parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         default=None,
         help="headers and names in nb or en, as the dashboard downloads them (default for "
-        "csv: the column ids and codes of the data contract; xlsx is always in a language, "
-        "by default DASHBOARD_LANG, else nb, as the dashboard opens)",
+        "csv: the column ids and codes of the data contract; xlsx and ics are always in a "
+        "language, by default DASHBOARD_LANG, else nb, as the dashboard opens)",
     )
     export.add_argument(
         "--format",
         choices=FORMATS,
         default="csv",
         help="csv (default); xlsx: the rows as typed cells with an About sheet (filters, "
-        "dates, sources)",
+        "dates, sources); ics: the renewals extract as calendar events (renewals only)",
     )
     export.add_argument("--db", type=Path, default=None)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
 
 
-FORMATS = ("csv", "xlsx")
+FORMATS = ("csv", "xlsx", "ics")
+CALENDAR_EXTRACTS = ("renewals",)  # the extracts with dates that make calendar events
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -202,8 +205,8 @@ def _dump(args: argparse.Namespace) -> int:
 def _export_bytes(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
     """The extract the arguments ask for, in their format, or None (after saying why) when they
     name unknowns."""
-    # pandas, openpyxl: only an export needs them, a build starts faster without
-    from . import extracts, queries, workbook
+    # pandas, openpyxl, icalendar: only an export needs them, a build starts faster without
+    from . import extracts, ics, queries, workbook
     from .about import store_facts
 
     chosen, errors = filters.from_arguments(args, queries.vocabulary(con))
@@ -217,7 +220,16 @@ def _export_bytes(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> b
         return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
     frame = extracts.extract_frame(con, args.extract, chosen, args.cluster, args.months)
     lang, facts = args.lang or default_language(), store_facts(con)
-    return workbook.xlsx_bytes(frame, args.extract, chosen, lang, facts, args.cluster, args.months)
+    if args.format == "xlsx":
+        return workbook.xlsx_bytes(
+            frame, args.extract, chosen, lang, facts, args.cluster, args.months
+        )
+    if frame.empty:
+        print(
+            f"No label expires within {args.months} months: the calendar has no events.",
+            file=sys.stderr,
+        )
+    return ics.ics_bytes(frame, chosen, lang, facts, args.cluster, args.months)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -244,6 +256,11 @@ def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "export" and args.format == "ics" and args.extract not in CALENDAR_EXTRACTS:
+        parser.error(
+            f"--format ics: only the {', '.join(CALENDAR_EXTRACTS)} extract makes a calendar, "
+            f"not '{args.extract}' (use csv or xlsx)"
+        )
     if args.command == "build":
         return _build(args)
     if args.command == "estimates":

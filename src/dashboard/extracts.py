@@ -1,7 +1,7 @@
 """Extracts: the one code path behind every download button and `python -m dashboard export`.
 
-The rows, their localised form and the CSV live here; the Excel workbook (workbook.py) writes
-the same rows."""
+The rows, their localised form and the CSV live here; the Excel workbook (workbook.py) and the
+renewal calendar (ics.py) write the same rows."""
 
 from __future__ import annotations
 
@@ -75,6 +75,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 MIME_TYPES = {
     "csv": "text/csv",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ics": "text/calendar",
 }
 
 

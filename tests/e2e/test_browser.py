@@ -164,6 +164,17 @@ def test_downloaded_excel_holds_the_csvs_rows_as_typed_cells(page: Page, server:
     assert node[5] == "Gull" and dt.datetime(2017, 12, 31) in node
 
 
+def test_timeline_calendar_download_is_an_ics_of_the_renewals(page: Page, server: str):
+    from icalendar import Calendar
+
+    open_page(page, server, "timeline?as_of=2023-06-30")
+    button = page.get_by_role("button", name="Kalender: Fornyelser som forfaller")
+    download = click_download(page, button)
+    assert download.suggested_filename == "klyngemonitor_renewals_2023-06-30_6-months.ics"
+    events = Calendar.from_ical(Path(download.path()).read_bytes()).walk("VEVENT")
+    assert {str(e["SUMMARY"]) for e in events} >= {"GCE Ocean Technology: Gull-merket utløper"}
+
+
 def test_profile_link_in_a_table_row_opens_that_cluster(page: Page, server: str):
     open_page(page, server, "labels?area=havrommet&level=GCE&as_of=2016-06-30")
     grid = page.locator("[data-testid=stDataFrame]").first

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import extracts, theme, workbook
+from .. import extracts, ics, theme, workbook
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
@@ -29,7 +29,7 @@ DATE_COLUMNS = (
 )
 COLUMN_KEYS = {key for key in CATALOGUE if key.startswith("col.")}
 PAGE_ROWS = 50
-ICONS = {"csv": ":material/download:", "xlsx": ":material/table:"}
+ICONS = {"csv": ":material/download:", "xlsx": ":material/table:", "ics": ":material/event:"}
 
 
 def chart(
@@ -59,9 +59,10 @@ def download(
     cluster_id: str | None = None,
     months: int = DEFAULT_MONTHS,
     key: str | None = None,
+    calendar: bool = False,
 ) -> None:
     """Downloads of exactly the extract behind a view (the export CLI's code path), side by
-    side: CSV and Excel. Each is named by
+    side: CSV, Excel and, with `calendar` (renewals), an .ics of its dates. Each is named by
     what it holds, so the downloads of a page are told apart, and made only on click from the
     cached extract: a page keeps no file bytes."""
     key = key or f"download_{name}"
@@ -77,6 +78,9 @@ def download(
         facts = cache.store_facts()
         return workbook.xlsx_bytes(rows(), name, filters, lang, facts, cluster_id, months)
 
+    def ics_file() -> bytes:
+        return ics.ics_bytes(rows(), filters, lang, cache.store_facts(), cluster_id, months)
+
     kinds = [
         ("csv", csv, t("common.download", lang, what=what), t("common.download_help", lang)),
         (
@@ -86,6 +90,15 @@ def download(
             t("common.download_xlsx_help", lang),
         ),
     ]
+    if calendar:
+        kinds.append(
+            (
+                "ics",
+                ics_file,
+                t("common.download_ics", lang, what=what),
+                t("common.download_ics_help", lang),
+            )
+        )
     with st.container(horizontal=True, gap="small"):
         for suffix, made, label, help_text in kinds:
             st.download_button(
@@ -96,6 +109,8 @@ def download(
                 key=key if suffix == "csv" else f"{key}_{suffix}",
                 help=help_text,
                 icon=ICONS[suffix],
+                # a calendar of no renewals would be an empty file: the page says none are due
+                disabled=suffix == "ics" and rows().empty,
             )
 
 
