@@ -191,7 +191,7 @@ COLUMNS = {
     "programme_by_year": "year level clusters",
     "programme_coverage": "year measure counted reference_date published register provenance source_url note note_nb note_en",
     "programme_figures": "year measure value counted reference_date provenance source_url note note_nb note_en",
-    "renewals": "cluster_id cluster area_id region level label status awarded_on valid_until days_left score_pct basis provenance source_url",
+    "renewals": "cluster_id cluster area_id region level label status awarded_on valid_until days_left score_pct basis provenance source_url renew_by",
     "results": "cluster_id cluster area_id area area_nb region year level indicator indicator_name indicator_name_nb unit value provenance source_url note note_nb note_en",
 }
 PLACE = ["cluster_id", "cluster", "area_id", "area", "area_nb", "region"]  # scope's own columns
@@ -450,6 +450,7 @@ def renewals(a: Ask) -> pd.DataFrame:
     s = a.scope().drop(columns="source_url").rename(columns=LABEL_SOURCE)
     horizon = a.day + pd.DateOffset(months=a.months)
     s = s[s["label"].notna() & s["level"].notna() & (s["valid_until"] < horizon)]
+    s = s.assign(renew_by=s["valid_until"] + pd.DateOffset(months=rule("label_renewal_grace")))
     return ordered(s, ["valid_until", "cluster"])
 
 

@@ -52,9 +52,10 @@ else:
             "status",
             "valid_until",
             "days_left",
+            "renew_by",
             "basis",
             "source_url",
         ],
         lang,
     )
-widgets.download("renewals", filters, lang, months=months)
+widgets.download("renewals", filters, lang, months=months, calendar=True)

@@ -9,11 +9,14 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import openpyxl
 import pytest
+from icalendar import Calendar
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from dashboard import extracts, queries
+from dashboard import extracts, ics, queries, workbook
+from dashboard.about import store_facts
 from dashboard.filters import DEFAULT_MONTHS, Filters
 from dashboard.i18n import CATALOGUE, t
 from dashboard.web import navigation
@@ -73,12 +76,25 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
 
 
 def button_csvs(at: AppTest, downloads: dict) -> dict[str, tuple[bytes, str]]:
-    """What each download button would give when clicked: (CSV bytes, file name) by key."""
+    """What each download button would give when clicked: (file bytes, file name) by key (the
+    CSV's key; its Excel and calendar twins' keys end in _xlsx and _ics)."""
     found = {}
     for button in at.get("download_button"):
+        if button.proto.disabled:  # nothing to download (a calendar of no renewals)
+            continue
         make, name = downloads[button.proto.deferred_file_id]
         found[button.proto.id.rsplit("-", 1)[-1]] = (make(), name)
     return found
+
+
+def sheets(data: bytes) -> dict[str, list[tuple]]:
+    """A workbook's cells by sheet, without the time it was made."""
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    made = t("about.generated", "nb")
+    return {
+        sheet.title: [row for row in sheet.iter_rows(values_only=True) if row[0] != made]
+        for sheet in book
+    }
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -96,17 +112,27 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
     params, filters = FILTER_SETS[filter_set]
     at = open_page(page, params)
     assert not at.warning, "valid link values give no notice"
-    csvs = button_csvs(at, downloads)
-    assert csvs
+    files = button_csvs(at, downloads)
+    csvs = [key for key in files if not key.endswith(("_xlsx", "_ics"))]
+    sheets_ = [key for key in files if key.endswith("_xlsx")]
+    assert csvs and sorted(sheets_) == sorted(f"{key}_xlsx" for key in csvs), "Excel beside CSV"
     profile = at.selectbox(key="w_cluster").value if page == "cluster" else None
-    for key, (data, name) in csvs.items():
-        extract = key.removeprefix("download_").removeprefix("full_")
+    for key, (data, name) in files.items():
+        suffix = key.rsplit("_", 1)[-1] if key.endswith(("_xlsx", "_ics")) else "csv"
+        extract = key.removesuffix(f"_{suffix}").removeprefix("download_").removeprefix("full_")
         scope = filters
         if page in ("cluster", "sources") or extract in PROGRAMME_WIDE:
             scope = Filters(as_of=filters.as_of)  # profiles and full extracts ignore other filters
-        expected = extracts.csv_bytes(con, extract, scope, profile, lang="nb")
-        assert data == expected, (page, key)
-        assert name == extracts.file_name(extract, scope, profile, DEFAULT_MONTHS)
+        assert name == extracts.file_name(extract, scope, profile, DEFAULT_MONTHS, suffix)
+        if suffix == "csv":
+            assert data == extracts.csv_bytes(con, extract, scope, profile, lang="nb"), (page, key)
+            continue
+        frame = extracts.extract_frame(con, extract, scope, profile)
+        if suffix == "ics":
+            assert data == ics.ics_bytes(frame, scope, "nb", store_facts(con), profile)
+            continue
+        cli = workbook.xlsx_bytes(frame, extract, scope, "nb", store_facts(con), profile)
+        assert sheets(data) == sheets(cli), (page, key)
 
 
 def test_overview_kpis_match_the_store(con):
@@ -294,6 +320,57 @@ def test_labels_download_names_the_gold_holders_of_mid_2016(downloads):
         "549",
     )
     assert name == "klyngemonitor_labels_2016-06-30_label-Gold.csv"
+
+
+def test_labels_excel_download_holds_the_gold_holders_of_mid_2016_as_typed_cells(downloads):
+    """The Excel twin of the CSV above: the same holders, GCE NODE's 2015 Gold valid to
+    31 Dec 2017 (data/certifications.csv) as a date cell, its days left as a number."""
+    at = open_page("labels", {"as_of": "2016-06-30", "label": "Gold"})
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels[:2] == ["CSV: Merkestatus per klynge", "Excel: Merkestatus per klynge"]
+    data, name = button_csvs(at, downloads)["download_labels_xlsx"]
+    assert name == "klyngemonitor_labels_2016-06-30_label-Gold.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    rows = list(book["Data"].iter_rows())
+    headers = [c.value for c in rows[0]]
+    cells = {row[0].value: dict(zip(headers, row, strict=True)) for row in rows[1:]}
+    assert set(cells) == {"gce-node", "gce-ocean-technology", "gce-blue-maritime",
+                          "norway-health-tech"}  # fmt: skip
+    node = cells["gce-node"]
+    assert node["Gyldig til"].is_date and node["Gyldig til"].value == dt.datetime(2017, 12, 31)
+    assert (node["Gyldig merke"].value, node["Dager igjen"].value) == ("Gull", 549)
+    about = dict(book["Om uttrekket"].iter_rows(min_row=1, max_row=7, values_only=True))
+    assert about["Merke"] == "Gull" and about["Per dato"] == dt.datetime(2016, 6, 30)
+
+
+def test_timeline_offers_the_renewals_as_a_calendar_beside_csv_and_excel(con, downloads):
+    """On 30 June 2023, NSCC's and GCE Ocean Technology's Golds expire within six months
+    (test_renewals_within_the_horizon): two awards, an expiry and a renewal deadline each."""
+    at = open_page("timeline", {"as_of": "2023-06-30"})
+    files = button_csvs(at, downloads)
+    assert {"download_renewals", "download_renewals_xlsx", "download_renewals_ics"} <= set(files)
+    data, name = files["download_renewals_ics"]
+    assert name == "klyngemonitor_renewals_2023-06-30_6-months.ics"
+    summaries = {str(e["SUMMARY"]) for e in Calendar.from_ical(data).walk("VEVENT")}
+    assert summaries == {
+        "Norwegian Smart Care Cluster: Gull-merket utløper",
+        "Norwegian Smart Care Cluster: siste dag for å fornye Gull-merket",
+        "GCE Ocean Technology: Gull-merket utløper",
+        "GCE Ocean Technology: siste dag for å fornye Gull-merket",
+    }
+    scope = Filters(as_of=dt.date(2023, 6, 30))
+    frame = extracts.extract_frame(con, "renewals", scope)
+    assert data == ics.ics_bytes(frame, scope, "nb", store_facts(con))  # what the CLI writes
+    calendar = next(b for b in at.get("download_button") if b.proto.id.endswith("_ics"))
+    assert calendar.proto.label == "Kalender: Fornyelser som forfaller"
+    assert not calendar.proto.disabled
+
+
+def test_timeline_calendar_is_disabled_when_nothing_is_due():
+    at = open_page("timeline", {"as_of": "2023-06-30", "months": "3"})
+    assert at.info and "Ingen gyldige merker utløper innen 3 måneder" in at.info[0].value
+    calendar = next(b for b in at.get("download_button") if b.proto.id.endswith("_ics"))
+    assert calendar.proto.disabled
 
 
 def test_expired_labels_show_their_expiry_not_negative_days():

@@ -13,10 +13,12 @@ import sys
 import time
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
-from dashboard import extracts, importer, store
+from dashboard import about, extracts, importer, store
+from dashboard import workbook as excel
 from dashboard.filters import Filters
 from dashboard.validate import ValidationError
 
@@ -575,6 +577,23 @@ def test_every_download_neutralises_formula_like_cells(db, tmp_path):
                     assert not cell.startswith(("=", "+", "@", "\t", "\r")), (name, cell)
     clusters = extracts.csv_bytes(con, "clusters", Filters(), "evil").decode()
     assert "'=HYPERLINK" in clusters
+    facts = about.store_facts(con)
+    for name in extracts.EXTRACTS:  # the Excel twin: no formula cell, text neutralised alike
+        frame = extracts.extract_frame(con, name, Filters(), "evil")
+        book = openpyxl.load_workbook(
+            io.BytesIO(excel.xlsx_bytes(frame, name, Filters(), "nb", facts, "evil"))
+        )
+        cells = [c for sheet in book for row in sheet.iter_rows() for c in row]
+        assert not [c.coordinate for c in cells if c.data_type == "f"], name
+        texts = [c.value for c in cells if isinstance(c.value, str)]
+        assert not [v for v in texts if v.startswith(("=", "+", "@", "\t", "\r"))], name
+    names = extracts.extract_frame(con, "clusters", Filters(), "evil")
+    book = openpyxl.load_workbook(
+        io.BytesIO(excel.xlsx_bytes(names, "clusters", Filters(), "nb", facts, "evil"))
+    )
+    assert book["Data"]["B2"].value == "'" + hostile  # the cluster's name, as text
+    shown = dict(book["Om uttrekket"].iter_rows(values_only=True))
+    assert shown["Klynge"].startswith("'" + hostile)  # the About sheet names it, as text
     signed = extracts.neutralised(pd.DataFrame({"change_pp": [-3.5, 2.0]}))
     assert list(signed["change_pp"]) == [-3.5, 2.0]  # negative numbers stay numbers
     con.close()

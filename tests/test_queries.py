@@ -116,6 +116,12 @@ def test_renewals_within_the_horizon(con):
     # NSCC's first Gold (6 Nov 2021, 'valid for two years'); GCE Ocean Technology's Dec 2021
     # Gold ('another two years'). GCE NODE's runs to 31 Dec 2023, one day past six months.
     assert set(six["cluster_id"]) == {"norwegian-smart-care-cluster", "gce-ocean-technology"}
+    # rules.csv, label_renewal_grace: renewable up to a year after expiry (5 Nov 2023, 30 Nov 2023)
+    renew_by = dict(zip(six["cluster_id"], six["renew_by"].dt.date, strict=True))
+    assert renew_by == {
+        "norwegian-smart-care-cluster": dt.date(2024, 11, 5),
+        "gce-ocean-technology": dt.date(2024, 11, 30),
+    }
     one = queries.extract(con, "renewals", Filters(as_of=on), months=1)
     assert one.empty
     # a cluster that has left the programme is due no renewal: NSCC merged on 1 Jan 2025
@@ -179,6 +185,12 @@ def test_file_name_states_view_filters_and_date():
     assert extracts.file_name("renewals", Filters(as_of=dt.date(2024, 1, 31)), months=12) == (
         "klyngemonitor_renewals_2024-01-31_12-months.csv"
     )
+    # every format of one download has the same stem
+    assert extracts.file_name("labels", filters, suffix="xlsx") == (
+        "klyngemonitor_labels_2024-01-31_area-helse-og-velferd_level-Arena-Pro.xlsx"
+    )
+    with pytest.raises(ValueError):
+        extracts.file_name("labels", filters, suffix="pdf")
 
 
 def test_unknown_extract_is_refused(con):

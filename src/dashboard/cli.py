@@ -12,24 +12,13 @@ from typing import TypeVar
 import duckdb
 
 from . import config, estimates, filters, importer, sqlfiles, store, synth
-from .i18n import LANGUAGES
+from .i18n import LANGUAGES, default_language
 from .validate import ValidationError
 
 T = TypeVar("T")
 
 
 DB_HELP = "the store file (default: DASHBOARD_DB, else var/klyngemonitor.duckdb)"
-
-
-def _months(value: str) -> int:
-    """A renewal horizon in whole months, 1 to 120: `--months -3` names no horizon."""
-    try:
-        months = int(value)
-    except ValueError:
-        months = 0
-    if months not in filters.RENEWAL_MONTHS:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of months from 1 to 120")
-    return months
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -78,13 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     dump.add_argument("out", type=Path)
     dump.add_argument("--db", type=Path, default=None, help=DB_HELP)
 
-    export = sub.add_parser("export", help="write a dashboard extract as CSV")
+    export = sub.add_parser(
+        "export", help="write a dashboard extract as CSV, Excel or (renewals) a calendar"
+    )
     export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
     filters.add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
     export.add_argument(
         "--months",
-        type=_months,
+        type=filters.months_argument,
         default=filters.DEFAULT_MONTHS,
         help=f"renewal horizon of the renewals extract (default {filters.DEFAULT_MONTHS})",
     )
@@ -92,12 +83,24 @@ def _parser() -> argparse.ArgumentParser:
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="headers and names in nb or en, as the dashboard downloads them "
-        "(default: the column ids of the data contract)",
+        help="headers and names in nb or en, as the dashboard downloads them (default for "
+        "csv: the column ids and codes of the data contract; xlsx and ics are always in a "
+        "language, by default DASHBOARD_LANG, else nb, as the dashboard opens)",
+    )
+    export.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="csv",
+        help="csv (default); xlsx: the rows as typed cells with an About sheet (filters, "
+        "dates, sources); ics: the renewals extract as calendar events (renewals only)",
     )
     export.add_argument("--db", type=Path, default=None, help=DB_HELP)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
     return parser
+
+
+FORMATS = ("csv", "xlsx", "ics")
+CALENDAR_EXTRACTS = ("renewals",)  # the extracts with dates that make calendar events
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -200,10 +203,13 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
-    from . import extracts, queries  # pandas: only an export needs it, a build starts faster
+def _export_bytes(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> bytes | None:
+    """The extract the arguments ask for, in their format, or None (after saying why) when they
+    name unknowns."""
+    # pandas, openpyxl, icalendar: only an export needs them, a build starts faster without
+    from . import extracts, ics, queries, workbook
+    from .about import store_facts
 
-    """The extract the arguments ask for, or None (after saying why) when they name unknowns."""
     chosen, errors = filters.from_arguments(args, queries.vocabulary(con))
     if errors:
         print("\n".join(errors), file=sys.stderr)
@@ -211,15 +217,37 @@ def _export_csv(args: argparse.Namespace, con: duckdb.DuckDBPyConnection) -> byt
     if args.cluster is not None and queries.cluster(con, args.cluster).empty:
         print(f"--cluster: unknown cluster id '{args.cluster}'", file=sys.stderr)
         return None
-    return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
+    if args.format == "csv":
+        return extracts.csv_bytes(con, args.extract, chosen, args.cluster, args.months, args.lang)
+    frame = extracts.extract_frame(con, args.extract, chosen, args.cluster, args.months)
+    lang, facts = args.lang or default_language(), store_facts(con)
+    if args.format == "xlsx":
+        return workbook.xlsx_bytes(
+            frame, args.extract, chosen, lang, facts, args.cluster, args.months
+        )
+    if frame.empty:
+        print(
+            f"No label expires within {args.months} months: the calendar has no events.",
+            file=sys.stderr,
+        )
+    return ics.ics_bytes(frame, chosen, lang, facts, args.cluster, args.months)
 
 
 def _export(args: argparse.Namespace) -> int:
-    data = _read(args, lambda con: _export_csv(args, con))
+    if args.format == "xlsx" and args.output is None and sys.stdout.isatty():
+        print(
+            "--format xlsx: a workbook is binary; write it to a file with -o FILE", file=sys.stderr
+        )
+        return 2
+    data = _read(args, lambda con: _export_bytes(args, con))
     if data is None:
         return 2
     if args.output:
-        args.output.write_bytes(data)
+        try:
+            args.output.write_bytes(data)
+        except OSError as err:
+            print(f"-o: cannot write {args.output}: {err.strerror}", file=sys.stderr)
+            return 2
     else:
         sys.stdout.buffer.write(data)
     return 0
@@ -227,7 +255,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "export" and args.format == "ics" and args.extract not in CALENDAR_EXTRACTS:
+        parser.error(
+            f"--format ics: only the {', '.join(CALENDAR_EXTRACTS)} extract makes a calendar, "
+            f"not '{args.extract}' (use csv or xlsx)"
+        )
     if args.command == "build":
         return _build(args)
     if args.command == "estimates":

@@ -1,4 +1,7 @@
-"""CSV extracts: the one code path behind every download button and `python -m dashboard export`."""
+"""Extracts: the one code path behind every download button and `python -m dashboard export`.
+
+The rows, their localised form and the CSV live here; the Excel workbook (workbook.py) and the
+renewal calendar (ics.py) write the same rows."""
 
 from __future__ import annotations
 
@@ -84,6 +87,17 @@ def localise(frame: pd.DataFrame, lang: str | None) -> pd.DataFrame:
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What each download format is sent as (the suffix of its file name is the key).
+MIME_TYPES = {
+    "csv": "text/csv",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "ics": "text/calendar",
+}
+
+
+def neutral_text(value: str) -> str:
+    """One text cell under the rule of `neutralised`: an apostrophe before a formula start."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def neutralised(frame: pd.DataFrame) -> pd.DataFrame:
@@ -127,9 +141,16 @@ def csv_bytes(
 
 
 def file_name(
-    name: str, filters: Filters, cluster_id: str | None = None, months: int | None = None
+    name: str,
+    filters: Filters,
+    cluster_id: str | None = None,
+    months: int | None = None,
+    suffix: str = "csv",
 ) -> str:
-    """A file name that says what is in it: view, cluster, filters and date."""
+    """A file name that says what is in it: view, cluster, filters and date; every format of one
+    download has the same stem, `suffix` (a key of MIME_TYPES) says which it is."""
+    if suffix not in MIME_TYPES:
+        raise ValueError(f"unknown download format '{suffix}' (known: {', '.join(MIME_TYPES)})")
     horizon = f"{months}-months" if months is not None and name == "renewals" else ""
     parts = (name, filters.date.isoformat(), cluster_id or "", horizon, filters.slug())
-    return file_stem("klyngemonitor", *parts) + ".csv"
+    return file_stem("klyngemonitor", *parts) + "." + suffix

@@ -194,6 +194,17 @@ def _date_argument(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
+def months_argument(value: str) -> int:
+    """A renewal horizon in whole months, 1 to 120: `--months -3` names no horizon."""
+    try:
+        months = int(value)
+    except ValueError:
+        months = 0
+    if months not in RENEWAL_MONTHS:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of months from 1 to 120")
+    return months
+
+
 def from_arguments(args: argparse.Namespace, vocabulary: Vocabulary) -> tuple[Filters, list[str]]:
     """The filters the flags ask for, and a message per flag value the store does not know."""
     given = {s.param: vars(args)[s.field] for s in SELECTIONS}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 import subprocess
 import sys
@@ -145,6 +146,34 @@ def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store
         "\ufeffKlynge-ID;Klynge;Mulighetsområde-ID;Region;Nivå;Gyldig merke".encode()
     )
     assert b"gce-node;GCE NODE;havrommet;Agder;GCE;Gull" in content
+
+
+def test_downloaded_excel_holds_the_csvs_rows_as_typed_cells(page: Page, server: str):
+    import openpyxl
+
+    open_page(page, server, "labels?area=havrommet&as_of=2016-06-30")
+    button = page.get_by_role("button", name="Excel: Merkestatus per klynge")
+    download = click_download(page, button)
+    assert download.suggested_filename == "klyngemonitor_labels_2016-06-30_area-havrommet.xlsx"
+    book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
+    assert book.sheetnames == ["Data", "Om uttrekket"]
+    rows = list(book["Data"].iter_rows(values_only=True))
+    assert rows[0][:6] == ("Klynge-ID", "Klynge", "Mulighetsområde-ID", "Region", "Nivå",
+                           "Gyldig merke")  # fmt: skip
+    node = next(r for r in rows if r[0] == "gce-node")
+    # data/certifications.csv: GCE NODE's 2015 Gold, valid (by its three-year cycle) to 2017
+    assert node[5] == "Gull" and dt.datetime(2017, 12, 31) in node
+
+
+def test_timeline_calendar_download_is_an_ics_of_the_renewals(page: Page, server: str):
+    from icalendar import Calendar
+
+    open_page(page, server, "timeline?as_of=2023-06-30")
+    button = page.get_by_role("button", name="Kalender: Fornyelser som forfaller")
+    download = click_download(page, button)
+    assert download.suggested_filename == "klyngemonitor_renewals_2023-06-30_6-months.ics"
+    events = Calendar.from_ical(Path(download.path()).read_bytes()).walk("VEVENT")
+    assert {str(e["SUMMARY"]) for e in events} >= {"GCE Ocean Technology: Gull-merket utløper"}
 
 
 def test_profile_link_in_a_table_row_opens_that_cluster(page: Page, server: str):

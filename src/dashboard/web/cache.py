@@ -20,7 +20,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from .. import extracts, queries
+from .. import about, extracts, queries
 from ..filters import DEFAULT_MONTHS, Filters
 from .connection import cursor, store_key
 
@@ -71,6 +71,7 @@ provenance_counts = _per_store(queries.provenance_counts)
 imports = _per_store(queries.imports)
 rules = _per_store(queries.rules)
 glossary = _per_store(queries.glossary)
+store_facts = _per_store(about.store_facts)  # what a workbook or calendar says of itself
 
 
 LOOKUPS: dict[str, Callable[[], Any]] = {

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import extracts, theme
+from .. import extracts, ics, theme, workbook
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
@@ -35,6 +35,7 @@ PAGE_ROWS = 50
 DATE_WIDTH, CLUSTER_WIDTH = 105, 270
 # The grid's row height: a short table's box is as tall as its rows, not drawn for ten.
 ROW_PX, SHOWN_ROWS = 35, 10
+ICONS = {"csv": ":material/download:", "xlsx": ":material/table:", "ics": ":material/event:"}
 
 
 def chart(
@@ -91,22 +92,59 @@ def download(
     cluster_id: str | None = None,
     months: int = DEFAULT_MONTHS,
     key: str | None = None,
+    calendar: bool = False,
 ) -> None:
-    """A CSV download of exactly the extract behind a view (the export CLI's code path), named
-    by what it holds, so the downloads of a page are told apart."""
+    """Downloads of exactly the extract behind a view (the export CLI's code path), side by
+    side: CSV, Excel and, with `calendar` (renewals), an .ics of its dates. Each is named by
+    what it holds, so the downloads of a page are told apart, and made only on click from the
+    cached extract: a page keeps no file bytes."""
+    key = key or f"download_{name}"
+    what = t(f"extract.{name}", lang)
 
-    def made() -> bytes:  # on click, from the cached extract: a page keeps no CSV bytes
-        return extracts.to_csv(cache.extract(name, filters, cluster_id, months), lang)
+    def rows() -> pd.DataFrame:
+        return cache.extract(name, filters, cluster_id, months)
 
-    st.download_button(
-        t("common.download", lang, what=t(f"extract.{name}", lang)),
-        data=made,
-        file_name=extracts.file_name(name, filters, cluster_id, months),
-        mime="text/csv",
-        key=key or f"download_{name}",
-        help=t("common.download_help", lang),
-        icon=":material/download:",
-    )
+    def csv() -> bytes:
+        return extracts.to_csv(rows(), lang)
+
+    def xlsx() -> bytes:
+        facts = cache.store_facts()
+        return workbook.xlsx_bytes(rows(), name, filters, lang, facts, cluster_id, months)
+
+    def ics_file() -> bytes:
+        return ics.ics_bytes(rows(), filters, lang, cache.store_facts(), cluster_id, months)
+
+    kinds = [
+        ("csv", csv, t("common.download", lang, what=what), t("common.download_help", lang)),
+        (
+            "xlsx",
+            xlsx,
+            t("common.download_xlsx", lang, what=what),
+            t("common.download_xlsx_help", lang),
+        ),
+    ]
+    if calendar:
+        kinds.append(
+            (
+                "ics",
+                ics_file,
+                t("common.download_ics", lang, what=what),
+                t("common.download_ics_help", lang),
+            )
+        )
+    with st.container(horizontal=True, gap="small"):
+        for suffix, made, label, help_text in kinds:
+            st.download_button(
+                label,
+                data=made,
+                file_name=extracts.file_name(name, filters, cluster_id, months, suffix),
+                mime=extracts.MIME_TYPES[suffix],
+                key=key if suffix == "csv" else f"{key}_{suffix}",
+                help=help_text,
+                icon=ICONS[suffix],
+                # a calendar of no renewals would be an empty file: the page says none are due
+                disabled=suffix == "ics" and rows().empty,
+            )
 
 
 def _colour_cells(value: object) -> str:
