@@ -9,6 +9,7 @@ from importlib.resources import files
 _PALETTE = tomllib.loads(files(__package__).joinpath("theme.toml").read_text(encoding="utf-8"))
 
 LABEL_COLOURS: dict[str, str] = _PALETTE["label_colours"]
+LABEL_TEXT_COLOURS: dict[str, str] = _PALETTE["label_text_colours"]
 LABEL_PATTERNS: dict[str, str] = _PALETTE["label_patterns"]
 STATUS_COLOURS: dict[str, str] = _PALETTE["status_colours"]
 STATUS_TEXT_COLOURS: dict[str, str] = _PALETTE["status_text_colours"]
