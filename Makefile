@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 CHROMIUM ?= /usr/bin/chromium
 PORT ?= 8501
 
-.PHONY: setup chromium store run test test-fast lint format catalogue-check bench load screenshots clean
+.PHONY: setup axe chromium store run test test-fast lint format catalogue-check bench load screenshots clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,14 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 setup: $(VENV)/.installed
+
+# The accessibility tests inject axe-core (pinned in package.json, locked in package-lock.json)
+# into each page: `npm ci` installs exactly the locked version into node_modules/.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+axe: node_modules/.installed
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
 chromium:
@@ -35,7 +43,7 @@ store: setup
 run: store
 	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
 
-test: setup chromium
+test: setup chromium node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
@@ -74,4 +82,4 @@ screenshots: setup chromium
 	CHROMIUM=$(CHROMIUM) $(BIN)/python docs/screenshots.py
 
 clean:
-	rm -rf var test-artifacts .pytest_cache
+	rm -rf var test-artifacts .pytest_cache node_modules

@@ -9,6 +9,7 @@ from importlib.resources import files
 _PALETTE = tomllib.loads(files(__package__).joinpath("theme.toml").read_text(encoding="utf-8"))
 
 LABEL_COLOURS: dict[str, str] = _PALETTE["label_colours"]
+LABEL_TEXT_COLOURS: dict[str, str] = _PALETTE["label_text_colours"]
 LABEL_PATTERNS: dict[str, str] = _PALETTE["label_patterns"]
 STATUS_COLOURS: dict[str, str] = _PALETTE["status_colours"]
 STATUS_TEXT_COLOURS: dict[str, str] = _PALETTE["status_text_colours"]
@@ -18,3 +19,7 @@ AREA_COLOURS: dict[str, str] = _PALETTE["area_colours"]
 PROVENANCE_PATTERNS: dict[str, str] = _PALETTE["provenance_patterns"]
 PUBLISHED_MARKER: str = _PALETTE["published_marker"]
 FONT: str = _PALETTE["font"]
+TEXT: str = _PALETTE["text"]
+AXIS_TEXT: str = _PALETTE["axis_text"]
+BACKGROUND: str = _PALETTE["background"]
+COVERAGE_SCALE: list[str] = _PALETTE["coverage_scale"]

@@ -92,7 +92,10 @@ AXIS_FORMATS: dict[str, dict] = {
 
 
 def _axis(traces: Sequence[Trace], axis: str, key: str, lang: str) -> dict:
-    found = {"title": {"text": t(key, lang) if key else ""}}
+    found = {
+        "title": {"text": t(key, lang) if key else "", "font": {"color": theme.AXIS_TEXT}},
+        "tickfont": {"color": theme.AXIS_TEXT},
+    }
     if key == "axis.year":
         found.update(_year_axis(traces, axis))
     elif key in AXIS_FORMATS:
@@ -116,9 +119,17 @@ def style(
     all of it is set in one go, as the figure is made, since every later update is validated
     again on its own."""
     own = dict(layout or {})
+    # Every text colour is the figure's own (WCAG 2.1 AA, 4.5:1: tests/test_chart_contrast.py):
+    # what it leaves unset, Streamlit's chart theme draws in a grey too light to read.
+    text = {"color": theme.TEXT}
+    notes = [
+        {**note, "font": {**text, **note.get("font", {})}} for note in own.pop("annotations", [])
+    ]
     look = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "font": {"family": theme.FONT, "size": 13},
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **text}},
+        "font": {"family": theme.FONT, "size": 13, **text},
+        "paper_bgcolor": theme.BACKGROUND,
+        "plot_bgcolor": theme.BACKGROUND,
         "margin": {"l": 10, "r": 10, "t": 100 if top_legend else 50, "b": 10},
         "legend": {
             **own.pop("legend", {}),
@@ -126,9 +137,16 @@ def style(
             "yanchor": "bottom" if top_legend else "top",
             "y": 1.02 if top_legend else -0.22,
             "x": 0,
-            "title": {"text": legend, "side": "left"},
+            "title": {"text": legend, "side": "left", "font": text},
+            "font": text,
         },
-        "hoverlabel": {"namelength": -1},
+        # a hover box of its own, not the bar's colour (text on Gold or Silver would be faint)
+        "hoverlabel": {
+            "namelength": -1,
+            "bgcolor": theme.BACKGROUND,
+            "bordercolor": theme.AXIS_TEXT,
+            "font": text,
+        },
         "separators": ", " if lang == "nb" else ".,",
     }
     few = _category_axes(traces)
@@ -140,6 +158,8 @@ def style(
             **mine,
             **_axis(traces, axis, key, lang),
         }
+    if notes:
+        look["annotations"] = notes
     return go.Figure(data=list(traces), layout={**own, **look})
 
 

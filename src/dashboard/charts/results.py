@@ -8,6 +8,7 @@ import statistics
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import theme
 from ..i18n import number as number_text
 from ..i18n import t
 from .common import area_names, empty_figure, style, translated
@@ -41,6 +42,7 @@ def members_by_cluster(members: pd.DataFrame, areas: pd.DataFrame, lang: str) ->
             orientation="h",
             text=part["label"],
             textposition="outside",
+            textfont={"color": theme.TEXT},
             marker={"color": colours[area], "pattern": pattern()},
             customdata=record(part, "area_name", "year"),
             hovertemplate=hover,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from .. import theme
 from ..i18n import t
 from .common import empty_figure, style
 
@@ -43,13 +44,16 @@ def coverage_heatmap(coverage: pd.DataFrame, lang: str) -> go.Figure:
         customdata=[[counts for _, counts in row] for row in grid],
         text=[["<NA>" if share is None else str(round(share)) for share in row] for row in shares],
         texttemplate="%{text}",
-        textfont={"size": 10},
-        colorscale=[[0, "#FFFFFF"], [1, "#0072B2"]],
+        textfont={"size": 10, "color": theme.TEXT},  # legible on every cell of the scale
+        colorscale=[[0, theme.COVERAGE_SCALE[0]], [1, theme.COVERAGE_SCALE[1]]],
         zmin=0,
         zmax=100,
         xgap=2,
         ygap=2,
-        colorbar={"title": {"text": t("axis.covered", lang)}},
+        colorbar={
+            "title": {"text": t("axis.covered", lang), "font": {"color": theme.AXIS_TEXT}},
+            "tickfont": {"color": theme.AXIS_TEXT},
+        },
         hovertemplate="%{y} %{x}: %{z:.0f} % (%{customdata})<extra></extra>",
     )
     return style([heat], lang, title, "axis.year", "", layout={"height": 240})

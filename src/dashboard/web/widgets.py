@@ -151,7 +151,7 @@ def _colour_cells(value: object) -> str:
     colour = theme.STATUS_COLOURS.get(str(value)) or theme.LABEL_COLOURS.get(str(value))
     if not colour:
         return ""
-    text = theme.STATUS_TEXT_COLOURS.get(str(value), "#000000" if value != "Bronze" else "#FFFFFF")
+    text = theme.STATUS_TEXT_COLOURS.get(str(value)) or theme.LABEL_TEXT_COLOURS[str(value)]
     return f"background-color: {colour}; color: {text}"
 
 
