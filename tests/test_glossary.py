@@ -18,8 +18,8 @@ def test_the_glossary_states_a_labels_validity_with_the_rule_and_its_source():
     first_award = next(r for r in read("rules.csv") if r["rule_id"] == "label_first_award")
     at = open_page("glossary", {"lang": "en"})
     assert "Validity" in [s.value for s in at.main.subheader]
-    captions = [c.value for c in at.caption]
-    rule = next(c for c in captions if c.startswith("Rule in the dashboard: First label"))
+    lines = [m.value for m in at.markdown]
+    rule = next(c for c in lines if c.startswith("Rule in the dashboard: First label"))
     assert f"{first_award['value']} months" in rule
     assert "[cluster-analysis.org](https://www.cluster-analysis.org/benchmarked-clusters)" in rule
 
