@@ -85,6 +85,7 @@ with kpis[2]:
         )
 if isinstance(info["website"], str):
     st.link_button(t("cluster.website", lang), info["website"], icon=":material/open_in_new:")
+widgets.brief_download(cluster_id, scope, lang)
 
 st.subheader(t("cluster.levels", lang))
 if periods.empty:
