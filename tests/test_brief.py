@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from pypdf import PdfReader
 
 from dashboard import brief, charts, cli, config, extracts
 from dashboard.brief import render
+from dashboard.brief.service import Service
 from dashboard.filters import Filters
 from dashboard.i18n import CATALOGUE
 from dashboard.i18n import date as shown_date
@@ -301,8 +303,31 @@ def test_profile_button_makes_the_brief_of_the_cluster_and_date_on_click(downloa
     assert file_name == "klyngemonitor_brief_gce-ocean-technology_2016-06-30_en.pdf"
     with ThreadPoolExecutor(1) as pool:  # as Streamlit runs it: off the page's thread, on click
         data = pool.submit(make).result()
+    brief.stop_serving()
     assert len(PdfReader(io.BytesIO(data)).pages) == 1
     assert "gce ocean technology" in text_of(data)
+
+
+@browser
+def test_a_servers_printer_stays_warm_between_briefs_and_stops_when_idle(con):
+    on = dt.date(2016, 6, 30)
+    service = Service(idle=1.0)
+    try:
+        for document in (
+            brief.cluster_html(con, OCEAN, on, "nb"),
+            brief.area_html(con, "helse-og-velferd", on, "en"),
+        ):
+            assert len(PdfReader(io.BytesIO(service.pdf(document))).pages) == 1
+        assert service.running
+        waited = time.monotonic()
+        while service.running and time.monotonic() - waited < 30:
+            time.sleep(0.2)
+        assert not service.running, "its Chromium is closed when idle"
+        again = service.pdf(brief.area_html(con, "helse-og-velferd", on, "nb"))  # and restarted
+        assert "helse og velferd" in text_of(again)
+    finally:
+        service.stop()
+    assert not service.running
 
 
 def test_profile_without_chromium_says_it_cannot_print(monkeypatch, tmp_path):

@@ -5,7 +5,8 @@ builders), what the record does not say, and cites every figure's source by its 
     with Printer() as printer:
         data = printer.pdf(cluster_html(con, "gce-ocean-technology", day, "en"))
 
-`pdf()` does the same with a Chromium of its own, one brief at a time (the dashboard's button).
+`pdf()` does the same with a Chromium of its own (the CLI); `served_pdf()` with the one warm
+Chromium a server keeps for its pages' buttons (service.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from . import area, cluster
 from .area import UnknownArea
 from .cluster import UnknownCluster
 from .render import BrowserUnavailable, Printer, available, html, missing_message
+from .service import Service
 
 __all__ = [
     "BrowserUnavailable",
@@ -32,10 +34,14 @@ __all__ = [
     "file_name",
     "missing_message",
     "pdf",
+    "served_pdf",
+    "stop_serving",
+    "Service",
 ]
 
-# One Chromium at a time on a server: a brief takes a few seconds of a core.
+# A brief takes a core for a moment (and a Chromium being started, for seconds): one at a time.
 _PRINTING = threading.Lock()
+_SERVED = Service()
 
 
 def cluster_html(con: duckdb.DuckDBPyConnection, cluster_id: str, as_of: dt.date, lang: str) -> str:
@@ -55,6 +61,17 @@ def pdf(document: str, printer: Printer | None = None) -> bytes:
         return printer.pdf(document)
     with _PRINTING, Printer() as own:
         return own.pdf(document)
+
+
+def served_pdf(document: str) -> bytes:
+    """The brief `document` printed by the process's warm Chromium (started for the first brief,
+    stopped when idle): for a server, whose downloads run on any thread."""
+    return _SERVED.pdf(document)
+
+
+def stop_serving() -> None:
+    """Close the warm Chromium of `served_pdf` (it starts again with the next brief)."""
+    _SERVED.stop()
 
 
 def file_name(subject: str, as_of: dt.date, lang: str, kind: str = "cluster") -> str:

@@ -149,7 +149,7 @@ def figure(builder: Callable[..., go.Figure], *args: Any, title: str | None = No
 
 @st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
 def _brief_pdf(key: Key, cluster_id: str, day: dt.date, lang: str) -> bytes:
-    return brief.pdf(brief.cluster_html(cursor(), cluster_id, day, lang))
+    return brief.served_pdf(brief.cluster_html(cursor(), cluster_id, day, lang))
 
 
 def brief_pdf(cluster_id: str, day: dt.date, lang: str) -> bytes:
