@@ -47,6 +47,10 @@ PARTS = (
 )
 
 
+# The member counts are charted side by side where there are this many to compare.
+COMPARED = 3
+
+
 class UnknownArea(LookupError):
     """No opportunity area with this id in the store."""
 
@@ -178,6 +182,9 @@ def make(con: duckdb.DuckDBPyConnection, area_id: str, as_of: dt.date, lang: str
     )
     urls = [*labels["source_url"], *parts["members"]["source_url"], *parts["funding"]["source_url"]]
     left.append(Links(t("cluster.sources", lang), sites(urls)))
+    if len(parts["members"]) >= COMPARED:
+        figure = charts.members_by_cluster(parts["members"], areas.reset_index(), lang)
+        left.append(chart(figure, optional=True))
     register = t("brief.area_register", lang, clusters=number(len(labels), lang))
     return Brief(
         lang=lang,
