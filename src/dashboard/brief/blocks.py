@@ -101,8 +101,8 @@ def site(url: object) -> Cell:
     """A source as its site's name (`gceocean.no`) linking to the page, or a dash."""
     if not isinstance(url, str) or not url:
         return Cell("–")
-    found = SITE.match(url)
-    return Cell(found.group(1) if found else url, href=url)
+    found = SITE.match(url)  # only web addresses are links
+    return Cell(found.group(1), href=url) if found else Cell(url)
 
 
 def sites(urls: Iterable[object]) -> tuple[Cell, ...]:
