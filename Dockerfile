@@ -6,6 +6,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     DASHBOARD_DATA=/app/data \
     DASHBOARD_DB=/app/var/klyngemonitor.duckdb
 
+# Debian's Chromium prints the board briefs (PDF); without it the profile page says it cannot.
+RUN apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation \
+    && rm -rf /var/lib/apt/lists/*
+ENV CHROMIUM=/usr/bin/chromium
+
 WORKDIR /app
 COPY requirements.txt pyproject.toml ./
 COPY src ./src

@@ -1,13 +1,10 @@
 """Cluster profile: one cluster's levels, labels, funding, results and sources."""
 
-import datetime as dt
-
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, summaries
 from dashboard.filters import Filters
-from dashboard.i18n import date, number, t
+from dashboard.i18n import number, t
 from dashboard.web import cache, frame, state, terms, widgets
 
 filters, lang = frame.context()
@@ -65,15 +62,12 @@ kpis = st.columns(3)
 level = t(f"level.{facts['level']}" if isinstance(facts["level"], str) else "level.none", lang)
 with kpis[0]:
     widgets.fact(t("cluster.level_now", lang), level, terms.help_for(*terms.LEVELS, lang=lang))
-label_text = t(f"status.{status['status']}", lang)
-if isinstance(status["last_label"], str):
-    label_text = t("label." + status["last_label"], lang) + " · " + label_text
-if isinstance(status["valid_until"], dt.date | pd.Timestamp) and pd.notna(status["valid_until"]):
-    label_text += f" ({t('col.valid_until', lang).lower()} {date(status['valid_until'], lang)})"
-if isinstance(status["basis"], str):
-    label_text += " · " + t(f"basis.{status['basis']}", lang)
 with kpis[1]:
-    widgets.fact(t("cluster.label_now", lang), label_text, terms.help_for(*terms.LABELS, lang=lang))
+    widgets.fact(
+        t("cluster.label_now", lang),
+        summaries.label_text(status, lang),
+        terms.help_for(*terms.LABELS, lang=lang),
+    )
 members = results[results["indicator"] == "members"]
 with kpis[2]:
     if members.empty:
@@ -90,6 +84,7 @@ with kpis[2]:
             ),
         )
 widgets.links_out(info, lang)
+widgets.brief_download(cluster_id, scope, lang)
 
 st.subheader(t("cluster.levels", lang))
 if periods.empty:

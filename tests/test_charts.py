@@ -251,6 +251,20 @@ def test_level_names_follow_the_reader_s_language(con):
     assert list(fig.layout.yaxis.categoryarray)[::-1] == top_down
 
 
+@pytest.mark.parametrize("cluster_id", ["gce-ocean-technology", "oslo-cancer-cluster"])
+def test_level_history_draws_every_level_the_cluster_held_inside_its_axis(con, cluster_id):
+    """The chart gives every level a slot (present or not, in the contract's order); plotly draws
+    a bar only where its slot lies inside the axis range, so the range must span the slots of the
+    levels held: NCE then GCE (GCE Ocean Technology), NCE then Mature (Oslo Cancer Cluster)."""
+    periods = queries.extract(con, "periods", Filters(as_of=ON), cluster_id)
+    fig = charts.level_history(periods, "en")
+    slots = list(fig.layout.yaxis.categoryarray)
+    low, high = fig.layout.yaxis.range or (-0.5, len(slots) - 0.5)
+    held = {y for trace in fig.data for y in trace.y}
+    assert len(held) == 2
+    assert all(low < slots.index(level) < high for level in held)
+
+
 def test_year_axes_show_whole_years_only_even_for_one_point():
     one = pd.DataFrame(
         {"indicator": ["members"], "year": [2023], "value": [93.0], "source_url": ["https://x.no"]}

@@ -1,4 +1,5 @@
-"""Command line: build the store, regenerate estimates, export the dashboard's extracts."""
+"""Command line: build the store, regenerate estimates, export the dashboard's extracts, print a
+board brief."""
 
 from __future__ import annotations
 
@@ -96,6 +97,24 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--db", type=Path, default=None, help=DB_HELP)
     export.add_argument("-o", "--output", type=Path, default=None, help="file (default stdout)")
+
+    brief = sub.add_parser(
+        "brief", help="write a one-page board brief (PDF) of a cluster or an opportunity area"
+    )
+    subject = brief.add_mutually_exclusive_group(required=True)
+    subject.add_argument("cluster", nargs="?", default=None, help="cluster id (as on its profile)")
+    subject.add_argument("--area", default=None, help="opportunity area id: the area's brief")
+    filters.add_date_argument(brief)
+    brief.add_argument("--lang", choices=LANGUAGES, default=default_language())
+    brief.add_argument("--db", type=Path, default=None, help=DB_HELP)
+    brief.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        help="FILE.pdf, or FILE.html for the HTML it prints "
+        "(default: klyngemonitor_brief_<id>_<date>_<lang>.pdf here)",
+    )
     return parser
 
 
@@ -253,6 +272,13 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _brief(args: argparse.Namespace) -> int:
+    from .brief import command  # plotly and a browser: only a brief needs them
+
+    code = _read(args, lambda con: command.write(args, con))
+    return 2 if code is None else code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     parser = _parser()
@@ -280,6 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         return _history(args)
     if args.command == "dump":
         return _dump(args)
+    if args.command == "brief":
+        return _brief(args)
     if args.command == "synth":
         if args.scale < 1:
             print("--scale: must be 1 or more", file=sys.stderr)

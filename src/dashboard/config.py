@@ -24,3 +24,9 @@ def import_limits() -> tuple[int, int]:
     max_bytes = int(os.environ.get("DASHBOARD_IMPORT_MAX_BYTES") or 20_000_000)
     max_rows = int(os.environ.get("DASHBOARD_IMPORT_MAX_ROWS") or 200_000)
     return max_bytes, max_rows
+
+
+def chromium_path() -> Path:
+    """The Chromium that prints board briefs to PDF: `CHROMIUM`, else Debian's
+    `/usr/bin/chromium` (Playwright's own browser download is not used)."""
+    return Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")

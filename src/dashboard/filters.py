@@ -174,11 +174,16 @@ def _parse_date(value: str) -> tuple[dt.date | None, Notice | None]:
     return day, None
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`)."""
+def add_date_argument(parser: argparse.ArgumentParser) -> None:
+    """The as-of date as a command-line flag (`--as-of DATE`; default today)."""
     parser.add_argument(
         "--as-of", type=_date_argument, default=None, help="date YYYY-MM-DD (default today)"
     )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`)."""
+    add_date_argument(parser)
     for s in SELECTIONS:
         parser.add_argument(
             f"--{s.param}", dest=s.field, action="append", default=[], help=f"{s.help} (repeatable)"

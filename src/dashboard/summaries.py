@@ -1,4 +1,5 @@
-"""What the overview counts, from the extracts: clusters per level and labels held.
+"""What the overview counts, from the extracts: clusters per level and labels held; and how a
+cluster's label status on the date is said (the profile page and its board brief say it alike).
 
 Pure pandas, so the numbers a funder reads are unit-tested against the store. What needs
 attention is decided in SQL (the `attention` extract), where the label rules live.
@@ -6,9 +7,12 @@ attention is decided in SQL (the `attention` extract), where the label rules liv
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 from .contract import LABELS, LEVELS
+from .i18n import date, t
 
 
 def programme_counts(counts: pd.DataFrame) -> dict[str, int]:
@@ -30,3 +34,18 @@ def latest_published(coverage: pd.DataFrame, measure: str) -> pd.Series | None:
     `programme_coverage` row), or None when the record has none."""
     rows = coverage[coverage["measure"] == measure]
     return None if rows.empty else rows.sort_values("reference_date").iloc[-1]
+
+
+def label_text(status: pd.Series, lang: str) -> str:
+    """A cluster's label on the date, from its `labels` extract row: the label, its status, the
+    day it is valid until and what that rests on (`Gold · Active (valid until 31 Dec 2016) ·
+    expiry from a rule, to be confirmed`)."""
+    text = t(f"status.{status['status']}", lang)
+    if isinstance(status["last_label"], str):
+        text = t("label." + status["last_label"], lang) + " · " + text
+    until = status["valid_until"]
+    if isinstance(until, dt.date | pd.Timestamp) and pd.notna(until):
+        text += f" ({t('col.valid_until', lang).lower()} {date(until, lang)})"
+    if isinstance(status["basis"], str):
+        text += " · " + t(f"basis.{status['basis']}", lang)
+    return text

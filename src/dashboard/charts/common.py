@@ -153,11 +153,14 @@ def style(
     for axis, key in (("x", x_axis), ("y", y_axis)):
         # the axis policy wins over a chart's own axis settings, as it did when applied last
         mine = own.pop(f"{axis}axis", {})
-        look[f"{axis}axis"] = {
-            **few.get(f"{axis}axis", {}),
-            **mine,
-            **_axis(traces, axis, key, lang),
-        }
+        padded = few.get(f"{axis}axis", {})
+        if padded and "categoryarray" in mine:
+            # a chart that names its slots (every level, present or not) is padded to those:
+            # plotly gives each name in the array a slot, so the data's own count would cut
+            # the range off before the categories that come later in the array
+            slots = len(mine["categoryarray"])
+            padded = {"range": _padded(0, slots - 1)} if slots < MIN_SLOTS else {}
+        look[f"{axis}axis"] = {**padded, **mine, **_axis(traces, axis, key, lang)}
     if notes:
         look["annotations"] = notes
     return go.Figure(data=list(traces), layout={**own, **look})

@@ -7,6 +7,7 @@ read-only.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections.abc import Callable
@@ -20,7 +21,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from .. import about, extracts, queries
+from .. import about, brief, extracts, queries
 from ..filters import DEFAULT_MONTHS, Filters
 from .connection import cursor, store_key
 
@@ -145,3 +146,14 @@ def figure(builder: Callable[..., go.Figure], *args: Any, title: str | None = No
         raise TypeError(f"{builder.__qualname__}: pass a cache.Ref or cache.Lookup, not rows")
     name = f"{builder.__module__}.{builder.__qualname__}"
     return _figure(store_key(), name, builder, args, title)
+
+
+@st.cache_data(show_spinner=False, max_entries=32, ttl=3600)
+def _brief_pdf(key: Key, cluster_id: str, day: dt.date, lang: str) -> bytes:
+    return brief.served_pdf(brief.cluster_html(cursor(), cluster_id, day, lang))
+
+
+def brief_pdf(cluster_id: str, day: dt.date, lang: str) -> bytes:
+    """The cluster's board brief as of `day` in `lang`, printed once per store and kept an hour
+    (a brief takes seconds of Chromium; a second click should not)."""
+    return _brief_pdf(store_key(), cluster_id, day, lang)

@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import extracts, ics, theme, workbook
+from .. import brief, extracts, ics, theme, workbook
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
@@ -145,6 +145,28 @@ def download(
                 # a calendar of no renewals would be an empty file: the page says none are due
                 disabled=suffix == "ics" and rows().empty,
             )
+
+
+def brief_download(cluster_id: str, filters: Filters, lang: str) -> None:
+    """The cluster's board brief on the date as a one-page PDF, made on click (the brief CLI's
+    code path); a server without the Chromium that prints it says so instead of a button."""
+    if not brief.available():
+        st.info(t("brief.unavailable", lang), icon=":material/picture_as_pdf:")
+        return
+    day = filters.date
+
+    def made() -> bytes:
+        return cache.brief_pdf(cluster_id, day, lang)
+
+    st.download_button(
+        t("common.download_brief", lang),
+        data=made,
+        file_name=brief.file_name(cluster_id, day, lang),
+        mime="application/pdf",
+        key="brief_pdf",
+        help=t("brief.download_help", lang),
+        icon=":material/picture_as_pdf:",
+    )
 
 
 def _colour_cells(value: object) -> str:
