@@ -164,6 +164,8 @@ def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
         keep &= out["level"].isin(filters.levels)
     if filters.labels:
         keep &= out["label"].fillna(NO_LABEL).isin(filters.labels)
+    if filters.clusters:
+        keep &= out["cluster_id"].isin(filters.clusters)
     if cluster_id is not None:
         keep &= out["cluster_id"] == cluster_id
     return out[keep]
@@ -176,6 +178,9 @@ COLUMNS = {
     "attention": "cluster_id cluster level label kind required_label valid_until days_left basis renew_by",
     "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note note_nb note_en",
     "clusters": "cluster_id cluster area_id area area_nb region city level label website org_number eccp_url source_url",
+    "compare_coverage": "cluster_id cluster level label periods awards programme_years member_years member_programme_years funding_years funding_published_years",
+    "compare_funding": "cluster_id cluster year level funder amount_nok provenance source_url",
+    "compare_members": "cluster_id cluster year level value provenance source_url note note_nb note_en",
     "confirmations": "cluster_id cluster area_id label held_from held_on source_url note note_nb note_en",
     "coverage": "table_name year in_programme published estimate unknown",
     "funding": "cluster_id cluster area_id area area_nb region year level funder amount_nok provenance source_url",
@@ -259,6 +264,70 @@ def awards(a: Ask) -> pd.DataFrame:
 def clusters(a: Ask) -> pd.DataFrame:
     s = a.scope()
     return ordered(s.assign(label=s["label"].fillna(NO_LABEL)), ["cluster"])
+
+
+def _picked_order(a: Ask, frame: pd.DataFrame, *then: str) -> pd.DataFrame:
+    """Rows in the order the clusters were picked (the compare page's), else by name; then by
+    the columns `then`."""
+    place = {cluster_id: i for i, cluster_id in enumerate(a.filters.clusters)}
+    return ordered(frame, [frame["cluster_id"].map(place).astype("float64"), "cluster", *then])
+
+
+def _programme_years(a: Ask, s: pd.DataFrame) -> pd.DataFrame:
+    """The years each of the scope's clusters was in the programme, up to the date's year."""
+    years = year_levels()
+    return years[(years["year"] <= a.day.year) & years["cluster_id"].isin(s["cluster_id"])]
+
+
+def compare_coverage(a: Ask) -> pd.DataFrame:
+    s = a.scope("cluster_id", "cluster", "level", "label")
+    p = table("programme_periods")
+    awards = table("certifications")
+    years = _programme_years(a, s)
+    r = table("results")
+    r = r[(r["indicator"] == "members") & (r["year"] <= a.day.year)]
+    inside = r.merge(years[["cluster_id", "year"]], on=["cluster_id", "year"])
+    f = table("funding")
+    f = f[f["year"] <= a.day.year]
+    published = f[f["provenance"] == "published"]
+    counts = {
+        "periods": p[p["start_date"] <= a.day]["cluster_id"].value_counts(),
+        "awards": awards[awards["awarded_on"] <= a.day]["cluster_id"].value_counts(),
+        "programme_years": years["cluster_id"].value_counts(),
+        "member_years": r["cluster_id"].value_counts(),
+        "member_programme_years": inside["cluster_id"].value_counts(),
+        "funding_years": f.groupby("cluster_id")["year"].nunique(),
+        "funding_published_years": published.groupby("cluster_id")["year"].nunique(),
+    }
+    out = s.assign(
+        **{
+            name: s["cluster_id"].map(count).fillna(0).astype("int64")
+            for name, count in counts.items()
+        }
+    )
+    return _picked_order(a, out)
+
+
+def compare_members(a: Ask) -> pd.DataFrame:
+    s = a.scope("cluster_id", "cluster")
+    r = table("results")
+    r = r[(r["indicator"] == "members") & (r["year"] <= a.day.year)]
+    r = r[r["cluster_id"].isin(s["cluster_id"])]
+    years = pd.concat([_programme_years(a, s)[["cluster_id", "year"]], r[["cluster_id", "year"]]])
+    out = s.merge(years.drop_duplicates(), on="cluster_id")
+    out = _with_level(out).merge(r.drop(columns="indicator"), on=["cluster_id", "year"], how="left")
+    return _picked_order(a, out, "year")
+
+
+def compare_funding(a: Ask) -> pd.DataFrame:
+    s = a.scope("cluster_id", "cluster")
+    f = table("funding").drop(columns="note")
+    f = f[(f["year"] <= a.day.year) & f["cluster_id"].isin(s["cluster_id"])]
+    years = _programme_years(a, s)[["cluster_id", "year"]]
+    funded = years.merge(f[["cluster_id", "year"]].drop_duplicates(), how="left", indicator=True)
+    unknown = funded.loc[funded["_merge"] == "left_only", ["cluster_id", "year"]]
+    out = s.merge(pd.concat([f, unknown], ignore_index=True), on="cluster_id")
+    return _picked_order(a, _with_level(out), "year", "funder")
 
 
 def confirmations(a: Ask) -> pd.DataFrame:

@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,9 @@ ORDER_KEYS: dict[str, list[str] | None] = {
     "attention": ["kind", "days_left", "cluster"],
     "awards": ["cluster", "awarded_on"],
     "clusters": ["cluster"],
+    "compare_coverage": ["cluster_id"],
+    "compare_funding": ["cluster_id", "year", "funder"],
+    "compare_members": ["cluster_id", "year"],
     "confirmations": ["held_on", "cluster"],
     "coverage": None,
     "funding": ["year", "cluster", "funder"],
@@ -78,6 +82,13 @@ CLUSTERS = (
     "nce-smart-energy-markets",
     "akvarena",
 )
+# Comparisons (the compare page's clusters, in the order picked), under every extract: one with
+# a member count outside the programme's years (cod-cluster 2020), one of the full six.
+COMPARISONS = (
+    ("gce-node", "gce-blue-maritime"),
+    ("norwegian-smart-care-cluster", "cod-cluster", "akvarena"),
+    CLUSTERS + ("gce-node",),
+)
 
 Case = tuple[str, Filters, str | None, int]
 
@@ -103,6 +114,8 @@ def cases(con: object) -> list[Case]:
         url(label=["Gold"], as_of=["2021-12-31"]),
         url(label=["none"], as_of=["2016-06-30"]),
     ]
+    combos += [replace(Filters(as_of=d), clusters=c) for c in COMPARISONS for d in (None, *DATES)]
+    combos += [replace(url(area=["havrommet"]), clusters=COMPARISONS[1])]  # filters and clusters
     out: list[Case] = [(name, f, None, 6) for f in combos for name in extracts.EXTRACTS]
     out += [("renewals", Filters(as_of=d), None, m) for d in DATES for m in (12, 24)]
     for cluster_id in CLUSTERS:

@@ -21,6 +21,8 @@ OUT = ROOT / "docs" / "screenshots"
 SIZES = ((1440, 900), (1920, 1080))
 DATES = (None, "2016-06-30")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# A page's own choice in its link, where without one it draws nothing to look at.
+LINKS = {"compare": "compare=gce-node,gce-blue-maritime,norwegian-smart-care-cluster&"}
 
 
 def _free_port() -> int:
@@ -55,7 +57,8 @@ def shoot(base: str, pages: list[str]) -> list[Path]:
             for lang in ("nb", "en"):
                 for day in DATES:
                     for name in pages:
-                        query = f"lang={lang}" + (f"&as_of={day}" if day else "")
+                        query = LINKS.get(name, "") + f"lang={lang}"
+                        query += f"&as_of={day}" if day else ""
                         path = "" if name == PAGES[0].name else name
                         page.goto(f"{base}/{path}?{query}")
                         _ready(page)

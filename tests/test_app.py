@@ -39,6 +39,10 @@ FILTER_SETS = {
     "label": ({"label": "Gold"}, Filters(labels=("Gold",))),
     "as_of": ({"as_of": "2016-06-30"}, Filters(as_of=dt.date(2016, 6, 30))),
 }
+# A page's own choices in its link: the compare page draws (and offers downloads) for a choice of
+# clusters only; without one it says how to pick them (tests/test_compare.py).
+COMPARED = ("gce-node", "gce-blue-maritime")
+PAGE_PARAMS = {"compare": {"compare": ",".join(COMPARED)}}
 
 
 @pytest.fixture(autouse=True)
@@ -100,7 +104,7 @@ def sheets(data: bytes) -> dict[str, list[tuple]]:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_renders_with_default_filters(page):
-    at = open_page(page)
+    at = open_page(page, PAGE_PARAMS.get(page))  # the compare page with a choice to draw
     assert at.title[0].value == CATALOGUE[f"page.{page}"]["nb"]
     assert at.get("download_button"), "every view offers its extract"
 
@@ -111,7 +115,7 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
     page, filter_set, con, downloads
 ):
     params, filters = FILTER_SETS[filter_set]
-    at = open_page(page, params)
+    at = open_page(page, {**PAGE_PARAMS.get(page, {}), **params})
     assert not at.warning, "valid link values give no notice"
     files = button_csvs(at, downloads)
     csvs = [key for key in files if not key.endswith(("_xlsx", "_ics"))]
@@ -124,6 +128,8 @@ def test_every_page_with_each_filter_offers_exactly_the_cli_extract(
         scope = filters
         if page in ("cluster", "sources") or extract in PROGRAMME_WIDE:
             scope = Filters(as_of=filters.as_of)  # profiles and full extracts ignore other filters
+        if page == "compare":  # the picked clusters on the date, whatever the other filters
+            scope = Filters(as_of=filters.as_of, clusters=COMPARED)
         assert name == extracts.file_name(extract, scope, profile, DEFAULT_MONTHS, suffix)
         if suffix == "csv":
             assert data == extracts.csv_bytes(con, extract, scope, profile, lang="nb"), (page, key)

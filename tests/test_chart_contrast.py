@@ -129,6 +129,10 @@ def texts(fig: go.Figure) -> Iterator[tuple[str, str | None, list[str]]]:
 # -- every chart builder, as the pages draw it ---------------------------------------------------
 
 
+PAIR = ("gce-node", "gce-blue-maritime")  # the compare page's rows: the clusters' names
+PAIR_NAMES = ("GCE NODE", "GCE Blue Maritime Cluster")
+
+
 def figures(con) -> Iterator[tuple[str, go.Figure]]:
     areas = queries.opportunity_areas(con)
     for lang in ("nb", "en"):
@@ -167,6 +171,15 @@ def figures(con) -> Iterator[tuple[str, go.Figure]]:
                     get("programme_figures"),
                     ("excess_value_creation_pp", "excess_sales_pp", "excess_employment_pp"),
                     lang,
+                ),
+                "compare_levels": charts.compare_levels(
+                    get("periods", clusters=PAIR), PAIR_NAMES, day, lang
+                ),
+                "compare_members": charts.compare_members(
+                    get("compare_members", clusters=PAIR), PAIR_NAMES, lang
+                ),
+                "compare_funding": charts.compare_funding(
+                    get("compare_funding", clusters=PAIR), PAIR_NAMES, lang
                 ),
                 "empty_figure": empty_figure("–", lang),
             }

@@ -18,6 +18,12 @@ from dashboard.i18n import CATALOGUE, LANGUAGES, date, nok, number, percent
 
 from .conftest import DATA, ROOT
 
+# Seven cluster ids: one more than a comparison takes.
+SEVEN = [
+    line.split(",", 1)[0]
+    for line in (DATA / "clusters.csv").read_text(encoding="utf-8").splitlines()[1:8]
+]
+
 
 def export(store_path: Path, *args: str) -> subprocess.CompletedProcess:
     command = [sys.executable, "-m", "dashboard", "export", *args, "--db", str(store_path)]
@@ -111,6 +117,14 @@ def test_the_contract_export_keeps_codes_commas_and_no_byte_order_mark(store_pat
         (["labels", "--area", "<script>"], "--area: unknown value '<script>' (known: "),
         (["labels", "--level", "Champions"], "--level: unknown value 'Champions' (known: Arena, "),
         (["labels", "--cluster", "no-such"], "--cluster: unknown cluster id 'no-such'"),
+        (
+            ["compare_coverage", "--compare", "gce-node,no-such"],
+            "--compare: unknown cluster id 'no-such'",
+        ),
+        (
+            ["compare_members", "--compare", ",".join(SEVEN)],
+            f"--compare: at most 6 clusters ('{SEVEN[-1]}' is one too many)",
+        ),
         (["everything"], "argument extract: invalid choice: 'everything'"),
     ],
 )

@@ -16,7 +16,7 @@ from dashboard import i18n
 from dashboard.i18n import CATALOGUE, LANGUAGES
 
 from .conftest import ROOT
-from .test_app import PAGES, open_page, serve_the_test_store  # noqa: F401 - fixture
+from .test_app import PAGE_PARAMS, PAGES, open_page, serve_the_test_store  # noqa: F401 - fixture
 
 
 def templates(lang: str) -> list[re.Pattern]:
@@ -47,7 +47,7 @@ def ui_strings(at, page: str) -> list[str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("page", PAGES)
 def test_page_draws_only_catalogue_strings(page, lang):
-    at = open_page(page, {"lang": lang, "as_of": "2022-06-30"})
+    at = open_page(page, {**PAGE_PARAMS.get(page, {}), "lang": lang, "as_of": "2022-06-30"})
     patterns = templates(lang)
     strings = ui_strings(at, page)
     assert len(strings) >= 8
@@ -60,7 +60,7 @@ def test_page_draws_only_catalogue_strings(page, lang):
 def test_no_string_of_the_other_language_shows(page, lang):
     other = next(x for x in LANGUAGES if x != lang)
     foreign = {t[other] for t in CATALOGUE.values() if t[other] != t[lang] and len(t[other]) > 12}
-    at = open_page(page, {"lang": lang, "as_of": "2022-06-30"})
+    at = open_page(page, {**PAGE_PARAMS.get(page, {}), "lang": lang, "as_of": "2022-06-30"})
     shown = ui_strings(at, page) + [m.value for m in at.markdown]
     assert [s for s in shown if s in foreign] == []
 

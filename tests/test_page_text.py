@@ -16,6 +16,9 @@ from dashboard.web.navigation import PAGES
 from .conftest import ROOT
 
 SHOWN = [p.name for p in PAGES if not p.admin_only]
+# Every page as it opens, and the compare page with a choice of clusters (without one it only
+# says how to pick them): "page?param=value" opens the page with that link.
+OPENED = [*SHOWN, "compare?compare=gce-node,gce-blue-maritime"]
 MISSING = re.compile(r"\b(None|nan|NaN|NaT|<NA>)\b")
 RAW_ID = re.compile(r"(?<![\w/.-])[a-z]+(?:_[a-z]+)+(?![\w/.-])")  # snake_case outside links
 LINK = re.compile(r"https?://\S+|<[^>]+>|\]\([^)]*\)")
@@ -27,6 +30,9 @@ TEXT_ELEMENTS = (
 
 def _open(page: str, lang: str, as_of: str | None) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=90)
+    page, _, link = page.partition("?")
+    for param in filter(None, link.split("&")):
+        at.query_params.update([param.split("=", 1)])
     at.query_params["lang"] = lang
     if as_of:
         at.query_params["as_of"] = as_of
@@ -57,7 +63,7 @@ def _texts(at: AppTest) -> list[str]:
 
 @pytest.mark.parametrize("as_of", [None, "2016-06-30"])
 @pytest.mark.parametrize("lang", ["nb", "en"])
-@pytest.mark.parametrize("page", SHOWN)
+@pytest.mark.parametrize("page", OPENED)
 def test_no_missing_value_or_raw_id_is_shown(page, lang, as_of):
     texts = _texts(_open(page, lang, as_of))
     missing = sorted({m for text in texts for m in MISSING.findall(text)})
@@ -84,7 +90,7 @@ def _names() -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["nb", "en"])
-@pytest.mark.parametrize("page", SHOWN)
+@pytest.mark.parametrize("page", OPENED)
 def test_no_word_of_the_other_language_is_shown(page, lang):
     names = _names()
     found = set()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from .contract import LABELS, LEVELS
@@ -43,12 +43,17 @@ AS_OF_PARAM, AS_OF_WIDGET = "as_of", "w_as_of"
 DEFAULT_MONTHS = 6  # how far ahead the renewals extract looks unless told otherwise
 RENEWAL_MONTHS = range(1, 121)  # the horizons it can look: a month to ten years (a GCE period)
 URL_PARAMS = (*(s.param for s in SELECTIONS), AS_OF_PARAM)
+# The clusters the compare page sets side by side: a page's choice, not a sidebar filter, kept in
+# its own parameter (`?compare=gce-node,nce-media`, also the CLI flag `--compare`).
+COMPARE_PARAM = "compare"
+COMPARE_LEAST, COMPARE_MOST = 2, 6
 
 
 @dataclass(frozen=True)
 class Notice:
-    """A value a link brought that was dropped or changed: `kind` is `unknown`, `bad_date` or
-    `clamped` (a date outside the range a page can show, moved to its nearest end)."""
+    """A value a link brought that was dropped or changed: `kind` is `unknown`, `bad_date`,
+    `clamped` (a date outside the range a page can show, moved to its nearest end) or `too_many`
+    (a value beyond the most a choice takes)."""
 
     kind: str
     param: str
@@ -63,6 +68,7 @@ class Vocabulary:
     regions: tuple[str, ...]
     levels: tuple[str, ...] = LEVELS
     labels: tuple[str, ...] = LABEL_CHOICES
+    clusters: tuple[str, ...] = ()
 
     def known(self, selection: Selection) -> tuple[str, ...]:
         """The values `selection` may take."""
@@ -76,13 +82,17 @@ class Vocabulary:
 
 @dataclass(frozen=True)
 class Filters:
-    """What the funder is looking at: empty tuples mean "all"; as_of None means today."""
+    """What the funder is looking at: empty tuples mean "all"; as_of None means today.
+
+    `clusters` (the compare page's choice, in its order) is set by that page and the CLI's
+    `--compare`, never by the sidebar: the sidebar's URL and widgets leave it out."""
 
     areas: tuple[str, ...] = ()
     levels: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     as_of: dt.date | None = field(default=None)
+    clusters: tuple[str, ...] = ()
 
     @property
     def programme_wide(self) -> Filters:
@@ -156,10 +166,37 @@ class Filters:
         )
 
     def slug(self) -> str:
-        """The chosen selections for a file name (`area-havrommet_level-NCE`)."""
-        return "_".join(
-            f"{s.param}-" + "+".join(self.chosen(s)) for s in SELECTIONS if self.chosen(s)
-        )
+        """The chosen selections for a file name (`area-havrommet_level-NCE`, and the compared
+        clusters: `compare-gce-node+nce-media`)."""
+        parts = [f"{s.param}-" + "+".join(self.chosen(s)) for s in SELECTIONS if self.chosen(s)]
+        if self.clusters:
+            parts.append(f"{COMPARE_PARAM}-" + "+".join(self.clusters))
+        return "_".join(parts)
+
+
+def choices_from_param(
+    param: str, value: str | None, known: Collection[str], most: int
+) -> tuple[tuple[str, ...], list[Notice]]:
+    """The values one comma-separated parameter (`?compare=a,b,c`) picks: known values once each,
+    in the link's order, at most `most`; a notice per value dropped (unknown, or one too many)."""
+    kept: list[str] = []
+    notices: list[Notice] = []
+    for raw in (value or "").split(","):
+        item = raw.strip()
+        if not item or item in kept:
+            continue
+        if item not in known:
+            notices.append(Notice("unknown", param, item))
+        elif len(kept) >= most:
+            notices.append(Notice("too_many", param, item))
+        else:
+            kept.append(item)
+    return tuple(kept), notices
+
+
+def choices_to_param(values: Sequence[str]) -> str:
+    """The values as one comma-separated parameter (the inverse of `choices_from_param`)."""
+    return ",".join(values)
 
 
 def _parse_date(value: str) -> tuple[dt.date | None, Notice | None]:
@@ -182,12 +219,21 @@ def add_date_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`)."""
+    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`; `--compare
+    A,B,C` as the compare page's link has it)."""
     add_date_argument(parser)
     for s in SELECTIONS:
         parser.add_argument(
             f"--{s.param}", dest=s.field, action="append", default=[], help=f"{s.help} (repeatable)"
         )
+    parser.add_argument(
+        f"--{COMPARE_PARAM}",
+        dest="clusters",
+        default=None,
+        metavar="ID,ID,...",
+        help=f"up to {COMPARE_MOST} cluster ids, comma-separated, in the order of the compare "
+        "page's link (?compare=...): only these clusters",
+    )
 
 
 def _date_argument(value: str) -> dt.date:
@@ -220,7 +266,16 @@ def from_arguments(args: argparse.Namespace, vocabulary: Vocabulary) -> tuple[Fi
         f"(known: {', '.join(vocabulary.known(by_param[n.param]))})"
         for n in notices
     ]
-    return replace(filters, as_of=args.as_of), errors
+    clusters, dropped = choices_from_param(
+        COMPARE_PARAM, vars(args).get("clusters"), vocabulary.clusters, COMPARE_MOST
+    )
+    errors += [
+        f"--{n.param}: unknown cluster id '{n.value}'"
+        if n.kind == "unknown"
+        else f"--{n.param}: at most {COMPARE_MOST} clusters ('{n.value}' is one too many)"
+        for n in dropped
+    ]
+    return replace(filters, as_of=args.as_of, clusters=clusters), errors
 
 
 def shown(value: str, limit: int = 40) -> str:

@@ -23,6 +23,11 @@ EXTRACT_SQL = sqlfiles.each("extracts")
 LOOKUP_SQL = sqlfiles.each("lookups")
 
 
+LISTS = ("areas", "regions", "levels", "labels", "clusters")
+SCALARS = {"as_of": "DATE", "cluster": "VARCHAR", "months": "INTEGER"}
+PARAM = re.compile(r"\$(\w+)\b")
+
+
 def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, object]:
     return {
         "as_of": filters.date,
@@ -32,15 +37,20 @@ def _params(filters: Filters, cluster_id: str | None, months: int) -> dict[str, 
         "regions": list(filters.regions),
         "levels": list(filters.levels),
         "labels": list(filters.labels),
+        "clusters": list(filters.clusters),
     }
 
 
 def _typed_lists(sql: str) -> str:
-    """Empty Python lists bind without a type; cast the list parameters to VARCHAR[] once."""
-    for name in ("areas", "regions", "levels", "labels"):
-        sql = sql.replace(f"${name}", f"${name}::VARCHAR[]")
-    sql = sql.replace("$as_of", "$as_of::DATE").replace("$cluster", "$cluster::VARCHAR")
-    return sql.replace("$months", "$months::INTEGER")
+    """Empty Python lists bind without a type; cast the list parameters to VARCHAR[] once (and
+    the others to their type). Whole names only: `$cluster` is not the start of `$clusters`."""
+
+    def typed(match: re.Match) -> str:
+        name = match.group(1)
+        kind = "VARCHAR[]" if name in LISTS else SCALARS.get(name)
+        return f"${name}::{kind}" if kind else match.group(0)
+
+    return PARAM.sub(typed, sql)
 
 
 def extract(
@@ -55,7 +65,8 @@ def extract(
     sql = EXTRACT_SQL[name]
     if READS_SCOPE.search(sql):  # binding the scope costs time even where it goes unread
         sql = SCOPE + sql
-    params = {k: v for k, v in _params(filters, cluster_id, months).items() if f"${k}" in sql}
+    named = set(PARAM.findall(sql))
+    params = {k: v for k, v in _params(filters, cluster_id, months).items() if k in named}
     rows = con.cursor().sql(_typed_lists(sql), params=params).to_arrow_table()  # own cursor
     return _frame(rows)
 
@@ -72,10 +83,16 @@ def _frame(rows: pa.Table) -> pd.DataFrame:
 
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
-    """The values the filters offer: opportunity areas and regions present in the store."""
+    """The values the filters offer: opportunity areas and regions present in the store, and
+    the cluster ids a comparison may name."""
     areas = con.execute(LOOKUP_SQL["areas"]).fetchall()
     regions = con.execute(LOOKUP_SQL["regions"]).fetchall()
-    return Vocabulary(areas=tuple(r[0] for r in areas), regions=tuple(r[0] for r in regions))
+    clusters = con.execute(LOOKUP_SQL["cluster_ids"]).fetchall()
+    return Vocabulary(
+        areas=tuple(r[0] for r in areas),
+        regions=tuple(r[0] for r in regions),
+        clusters=tuple(r[0] for r in clusters),
+    )
 
 
 def opportunity_areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:

@@ -24,10 +24,13 @@ PAGES = {
     "funding": "Finansiering",
     "results": "Resultater per mulighetsområde",
     "cluster": "Klyngeprofil",
+    "compare": "Sammenlign klynger",
     "sources": "Data og kilder",
     "glossary": "Ordliste",
 }
 VIEWPORTS = ((1280, 800), (1920, 1080))
+# A page's own choice in its link, where without one it draws no chart.
+LINKS = {"compare": "?compare=gce-node,gce-blue-maritime"}
 
 
 def wait_ready(page: Page) -> None:
@@ -66,7 +69,7 @@ def test_every_page_loads_with_its_chart_and_no_exception(
 ):
     for width, height in VIEWPORTS:
         page.set_viewport_size({"width": width, "height": height})
-        open_page(page, server, path)
+        open_page(page, server, path + LINKS.get(path, ""))
         expect(page.locator("h1").first).to_have_text(PAGES[path])
         assert page.locator("[data-testid=stException]").count() == 0
         if path not in ("sources", "glossary"):  # the glossary is words; sources draws below
@@ -296,3 +299,23 @@ def test_a_filters_question_mark_defines_the_levels_and_opens_the_glossary_at_th
     expect(glossary.locator("h1")).to_have_text("Glossary")
     entry = glossary.locator("#arena")
     expect(entry).to_be_in_viewport(timeout=10_000)
+
+
+def test_compare_link_shows_both_clusters_and_keeps_them_after_a_date_change(
+    page: Page, server: str
+):
+    open_page(page, server, "compare?compare=gce-node,gce-blue-maritime")
+    charts = page.locator(".js-plotly-plot")
+    expect(charts).to_have_count(4, timeout=30_000)  # levels, labels, members, funding
+    for chart in (charts.nth(0), charts.nth(2)):  # the level rows; the member counts' legend
+        expect(chart).to_contain_text("GCE NODE")
+        expect(chart).to_contain_text("GCE Blue Maritime Cluster")
+    day = page.locator("[data-testid=stSidebar] [data-testid=stDateInput] input")
+    day.fill("2016-06-30")  # a native date field: filled in ISO, shown as the locale writes it
+    day.press("Enter")
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    expect(page).to_have_url(re.compile(r"as_of=2016-06-30"))
+    assert params(page)["compare"] == ["gce-node,gce-blue-maritime"]
+    expect(page.locator("[data-testid=stMain]")).to_contain_text("per 30.06.2016")
+    expect(charts.nth(0)).to_contain_text("GCE Blue Maritime Cluster")

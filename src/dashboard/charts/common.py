@@ -80,6 +80,7 @@ AXIS_FORMATS: dict[str, dict] = {
     "axis.nok": {"tickformat": ",.0f", "rangemode": "tozero"},
     "axis.clusters": {"tickformat": ",d", "rangemode": "tozero"},
     "axis.members": {"tickformat": ",d", "rangemode": "tozero"},
+    "axis.member_count": {"tickformat": ",d", "rangemode": "tozero"},
     "axis.companies": {"tickformat": ",d", "rangemode": "tozero"},
     # one tick per 1 January: "%Y" on plotly's own ticks repeats a year on a short span
     "axis.date": {

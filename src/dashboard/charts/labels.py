@@ -4,6 +4,7 @@ on a timeline."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,7 @@ from .. import theme
 from ..contract import LABELS
 from ..i18n import t
 from .common import area_names, colour_map, empty_figure, integer_axis, style, translated
+from .spans import as_of_marks, empty_rows, row_axis, timeline_bars
 from .traces import (
     PX_COLOURS,
     PX_PATTERNS,
@@ -120,11 +122,13 @@ def award_timeline(
     months: int,
     lang: str,
     confirmations: pd.DataFrame | None = None,
+    clusters: Sequence[str] | None = None,
 ) -> go.Figure:
-    """Gantt of every award's validity window, a line at the as-of date, the horizon shaded;
-    at most TIMELINE_CLUSTERS clusters (those whose labels run latest) to stay readable.
-    Published confirmations (`confirmations`) are drawn as a black line through the span they
-    cover, so a gap that a statement closes does not look like a lapse."""
+    """Gantt of every award's validity window, a line at the as-of date, the horizon of `months`
+    shaded (none for 0); at most TIMELINE_CLUSTERS clusters (those whose labels run latest) to
+    stay readable, or the rows `clusters` names, top down, each shown with or without an award
+    (a comparison). Published confirmations (`confirmations`) are drawn as a black line through
+    the span they cover, so a gap that a statement closes does not look like a lapse."""
     title = t("timeline.title", lang)
     if awards.empty:
         return empty_figure(title, lang)
@@ -133,43 +137,37 @@ def award_timeline(
         "until": iso(awards["valid_until"]),
         "span_ms": span_ms(awards["awarded_on"], awards["valid_until"], 1),  # to the day after
     }
-    clusters = _running_latest(awards)[:TIMELINE_CLUSTERS]
-    inside = set(clusters)
+    rows = list(clusters) if clusters is not None else _running_latest(awards)[:TIMELINE_CLUSTERS]
+    inside = set(rows)
     cells = kept(cells, [cluster in inside for cluster in cells["cluster"]])
     cells["label_name"] = translated(cells["label"], "label", lang)
     cells["state_name"] = translated(cells["state"], "status", lang)
     shown = ("from", "span_ms", "cluster", "label_name", "until", "state_name")
     values, parts = split(cells, "label_name", shown, _label_names(lang))
     colours, shapes = _label_looks(values, lang)
-    traces = [
-        grouped(
-            "bar",
-            label,
-            base=part["from"],
-            x=part["span_ms"],
-            y=part["cluster"],
-            orientation="h",
-            marker={
-                "color": colours[label],
-                "pattern": pattern(shapes[label]),
-                "line": {"color": "#333", "width": 0.5},
-            },
-            customdata=record(part, "label_name", "from", "until", "state_name"),
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]}: %{customdata[1]|%Y-%m-%d} – "
-            "%{customdata[2]|%Y-%m-%d}<br>%{customdata[3]}<extra></extra>",
-        )
-        for label, part in parts.items()
-    ]
+    hover = (
+        "<b>%{y}</b><br>%{customdata[0]}: %{customdata[1]|%Y-%m-%d} – "
+        "%{customdata[2]|%Y-%m-%d}<br>%{customdata[3]}<extra></extra>"
+    )
+    custom = ("label_name", "from", "until", "state_name")
+    outline = {"color": "#333", "width": 0.5}
+    traces = timeline_bars(parts, "cluster", colours, hover, custom, shapes, outline)
     if confirmations is not None:
         traces += _confirmed(confirmations, inside, lang)
+    if clusters is not None:
+        traces += empty_rows(rows, cells["cluster"])
     layout = {
         "barmode": "overlay",
         "legend": {"tracegroupgap": 0},
         "xaxis": {"type": "date"},
-        # the clusters whose labels run latest on top
-        "yaxis": {"categoryorder": "array", "categoryarray": clusters[::-1]},
-        **_horizon(pd.Timestamp(as_of), months, lang),
-        "height": max(260, 26 * len(clusters) + 180),
+        # the clusters whose labels run latest on top, or the rows named, as named
+        "yaxis": (
+            row_axis(rows)
+            if clusters is not None
+            else {"categoryorder": "array", "categoryarray": rows[::-1]}
+        ),
+        **as_of_marks(pd.Timestamp(as_of), months, lang),
+        "height": max(260, 26 * len(rows) + 180) if clusters is None else 40 * len(rows) + 170,
     }
     legend = t("legend.label", lang)
     return style(traces, lang, title, "axis.date", "", legend, top_legend=True, layout=layout)
@@ -184,46 +182,6 @@ def _running_latest(awards: pd.DataFrame) -> list[str]:
             latest[cluster] = until if np.isnat(known) or until > known else known
     names = sorted(latest)  # as a groupby gives them, so that equal dates keep their places
     return [names[i] for i in ranked([latest[name] for name in names], descending=True)]
-
-
-def _horizon(start: pd.Timestamp, months: int, lang: str) -> dict:
-    """A dashed line at the as-of date and the renewal horizon after it shaded, both named."""
-    end = start + pd.DateOffset(months=months)
-    first, last = start.isoformat(), end.isoformat()
-    shade = {
-        "type": "rect",
-        "x0": first,
-        "x1": last,
-        "xref": "x",
-        "y0": 0,
-        "y1": 1,
-        "yref": "y domain",
-        "fillcolor": "#E69F00",
-        "opacity": 0.15,
-        "line": {"width": 0},
-    }
-    line = {
-        "type": "line",
-        "x0": first,
-        "x1": first,
-        "y0": 0,
-        "y1": 1,
-        "yref": "paper",
-        "line": {"color": "#000", "width": 2, "dash": "dash"},
-    }
-    names = [
-        {
-            "x": x,
-            "y": 1,
-            "yref": "paper",
-            "text": t(key, lang),
-            "showarrow": False,
-            "xanchor": side,
-            "yanchor": "bottom",
-        }
-        for x, key, side in ((first, "timeline.today", "right"), (last, "timeline.horizon", "left"))
-    ]
-    return {"shapes": [shade, line], "annotations": names}
 
 
 def _confirmed(confirmations: pd.DataFrame, clusters: set[str], lang: str) -> list[Trace]:

@@ -18,8 +18,10 @@ from .common import (
     style,
     translated,
 )
+from .spans import timeline_bars
 from .traces import (
     PX_COLOURS,
+    Trace,
     assigned,
     columns,
     grouped,
@@ -99,12 +101,13 @@ def programme_by_level(
     return style(traces, lang, title, "axis.year", "axis.clusters", legend, layout=layout)
 
 
-def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
-    """One cluster's programme periods as a timeline, coloured by level: a bar from each
-    period's first day to the day after its last (today, while it runs), on a date axis."""
-    title = t("cluster.levels", lang)
-    if periods.empty:
-        return empty_figure(title, lang)
+def level_bars(
+    periods: pd.DataFrame, lang: str, row: str | None = None
+) -> tuple[list[str], list[Trace]]:
+    """Programme periods as bars on a date axis coloured by level, each from the period's first
+    day to the day after its last (today, while it runs): a row per level (one cluster's
+    history), or per value of the column `row` (the clusters of a comparison, where the hover
+    names the level). Also the levels drawn, in the contract's order."""
     cells = {
         "from": iso(periods["start_date"]),
         "to": iso(periods["end_date"]),
@@ -113,23 +116,26 @@ def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
         "level_name": level_names(periods["level"], lang),
         "provenance_name": translated(periods["provenance"], "provenance", lang),
     }
+    cells["row"] = periods[row].tolist() if row else cells["level_name"]
     values, parts = split(cells, "level_name", list(cells), level_order(lang))
     colours = assigned(values, colour_map(theme.LEVEL_COLOURS, "level", lang), PX_COLOURS)
-    bars = [
-        grouped(
-            "bar",
-            level,
-            base=part["from"],
-            x=part["span_ms"],
-            y=part["level_name"],
-            orientation="h",
-            marker={"color": colours[level], "pattern": pattern()},
-            customdata=record(part, "from", "to", "provenance_name"),
-            hovertemplate="<b>%{y}</b><br>%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}"
-            "<br>%{customdata[2]}<extra></extra>",
-        )
-        for level, part in parts.items()
-    ]
+    hover = (
+        "<b>%{y}</b><br>"
+        + ("%{customdata[3]}: " if row else "")
+        + "%{customdata[0]|%Y-%m-%d} – %{customdata[1]|%Y-%m-%d}<br>%{customdata[2]}"
+        "<extra></extra>"
+    )
+    custom = ("from", "to", "provenance_name", *(("level_name",) if row else ()))
+    return values, timeline_bars(parts, "row", colours, hover, custom)
+
+
+def level_history(periods: pd.DataFrame, lang: str) -> go.Figure:
+    """One cluster's programme periods as a timeline, coloured by level: a bar from each
+    period's first day to the day after its last (today, while it runs), on a date axis."""
+    title = t("cluster.levels", lang)
+    if periods.empty:
+        return empty_figure(title, lang)
+    values, bars = level_bars(periods, lang)
     layout = {
         "barmode": "overlay",
         "legend": {"tracegroupgap": 0},

@@ -1,5 +1,6 @@
 -- The clusters the filters select, with their level and label status on the as-of date:
--- every extract starts from this scope.
+-- every extract starts from this scope. A list of clusters (the compare page's) keeps only those;
+-- one cluster (a profile's) only that one.
 WITH scope AS (
     SELECT
         c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
@@ -15,5 +16,6 @@ WITH scope AS (
       AND (len($regions) = 0 OR list_contains($regions, c.region))
       AND (len($levels) = 0 OR list_contains($levels, l.level))
       AND (len($labels) = 0 OR list_contains($labels, coalesce(s.label, 'none')))
+      AND (len($clusters) = 0 OR list_contains($clusters, c.cluster_id))
       AND ($cluster IS NULL OR c.cluster_id = $cluster)
 )

@@ -21,6 +21,7 @@ PAGES = (
     PageFile("funding", ":material/payments:"),
     PageFile("results", ":material/monitoring:"),
     PageFile("cluster", ":material/hub:"),
+    PageFile("compare", ":material/compare_arrows:"),
     PageFile("sources", ":material/source:"),
     PageFile("glossary", ":material/menu_book:"),
     PageFile("update", ":material/upload:", admin_only=True),

@@ -8,7 +8,16 @@ from typing import Any
 
 import streamlit as st
 
-from ..filters import URL_PARAMS, Filters, Notice, Vocabulary, shown
+from ..filters import (
+    COMPARE_MOST,
+    URL_PARAMS,
+    Filters,
+    Notice,
+    Vocabulary,
+    choices_from_param,
+    choices_to_param,
+    shown,
+)
 from ..i18n import LANGUAGES, default_language, t
 
 LANG_PARAM, LANG_WIDGET = "lang", "w_lang"
@@ -63,7 +72,10 @@ def settle(lang: str) -> Filters:
 def show_notices(notices: Sequence[Notice], lang: str) -> None:
     """Say which link values were dropped, with the values shown safely."""
     if notices:
-        lines = [t(f"notice.{n.kind}", lang, param=n.param, value=shown(n.value)) for n in notices]
+        lines = [
+            t(f"notice.{n.kind}", lang, param=n.param, value=shown(n.value), most=COMPARE_MOST)
+            for n in notices
+        ]
         st.warning(
             t("filters.notice", lang) + "\n\n" + "\n".join(f"- {line}" for line in lines),
             icon=":material/link_off:",
@@ -94,6 +106,45 @@ def page_choice(
         show_notices(dropped, lang)
     if value != default:
         st.query_params[param] = str(value)
+    elif param in st.query_params:
+        del st.query_params[param]
+    return value
+
+
+def page_choices(
+    param: str,
+    options: Sequence[str],
+    label: str,
+    lang: str,
+    most: int,
+    format_func: Callable[[Any], Any] = str,
+    placeholder: str | None = None,
+) -> tuple[str, ...]:
+    """A page-level choice of several values (at most `most`) kept in the URL as one
+    comma-separated parameter (`?compare=a,b`), in the order picked: read from the link on the
+    session's first run, written back as the choice changes; values the link brings that are
+    not among the options, or beyond the `most`th, get a notice (as `page_choice`)."""
+    widget = f"w_{param}"
+    if widget not in st.session_state:
+        chosen, dropped = choices_from_param(param, st.query_params.get(param), options, most)
+        st.session_state[widget] = list(chosen)
+        st.session_state[f"notices_{param}"] = (chosen, dropped)
+    value = tuple(
+        st.multiselect(
+            label,
+            options,
+            key=widget,
+            format_func=format_func,
+            max_selections=most,
+            placeholder=placeholder,
+        )
+    )
+    first, dropped = st.session_state[f"notices_{param}"]
+    if value == first:
+        show_notices(dropped, lang)
+    if value:
+        if st.query_params.get(param) != choices_to_param(value):
+            st.query_params[param] = choices_to_param(value)
     elif param in st.query_params:
         del st.query_params[param]
     return value

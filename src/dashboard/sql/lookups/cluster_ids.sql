@@ -1,0 +1,2 @@
+-- The cluster ids the compare page and `export --compare` accept.
+SELECT cluster_id FROM clusters ORDER BY cluster_id
