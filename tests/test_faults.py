@@ -518,7 +518,7 @@ def test_a_change_to_data_never_drops_an_import(db, data_copy, tmp_path):
     importer.apply(db, importer.plan(db, [text("certifications.csv", CERTS + OK_CERT)]))
     before = dump_digest(db, tmp_path / "before")
     with (data_copy / "clusters.csv").open("a", encoding="utf-8") as f:
-        f.write("ny-klynge,Ny klynge,,,Oslo,Oslo,other,,,,,,,\n")
+        f.write("ny-klynge,Ny klynge,,,Oslo,Oslo,other,,,,,,,,,\n")
     with pytest.raises(store.StoreHoldsImports, match="holds 1 import"):
         store.ensure_store(data_copy, db)
     with pytest.raises(store.StoreHoldsImports):

@@ -163,7 +163,7 @@ def test_readers_keep_their_snapshot_while_a_new_store_is_swapped_in(data_copy, 
     clusters = data_copy / "clusters.csv"
     lines = clusters.read_text(encoding="utf-8").splitlines()
     clusters.write_text(
-        "\n".join(lines + ["new-cluster,New Cluster,,,Oslo,Oslo,other,,,,,,,"]) + "\n",
+        "\n".join(lines + ["new-cluster,New Cluster,,,Oslo,Oslo,other,,,,,,,,,"]) + "\n",
         encoding="utf-8",
     )
     store.build(data_copy, db)
