@@ -47,8 +47,9 @@ URL_PARAMS = (*(s.param for s in SELECTIONS), AS_OF_PARAM)
 
 @dataclass(frozen=True)
 class Notice:
-    """A value a link brought that was dropped or changed: `kind` is `unknown`, `bad_date` or
-    `clamped` (a date outside the range a page can show, moved to its nearest end)."""
+    """A value a link brought that was dropped or changed: `kind` is `unknown`, `unknown_county`
+    (a region that was never a county), `bad_date` or `clamped` (a date outside the range a page
+    can show, moved to its nearest end)."""
 
     kind: str
     param: str
@@ -56,13 +57,34 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class CountyTerm:
+    """A county and the dates it was one (`until` None: it is one today), from counties.csv."""
+
+    county: str
+    since: dt.date
+    until: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """The values a filter may take, read from the store."""
+    """The values a filter may take, read from the store. A region is any county of any date
+    (`terms` says when each was one): the counties of the page's date are offered, and an old
+    county's name in a link to an old date is valid."""
 
     areas: tuple[str, ...]
     regions: tuple[str, ...]
     levels: tuple[str, ...] = LEVELS
     labels: tuple[str, ...] = LABEL_CHOICES
+    terms: tuple[CountyTerm, ...] = ()
+
+    def regions_on(self, day: dt.date) -> tuple[str, ...]:
+        """The counties in force on `day`, by name (all regions when no terms are known)."""
+        if not self.terms:
+            return self.regions
+        return tuple(sorted({term.county for term in self.terms if term.covers(day)}))
 
     def known(self, selection: Selection) -> tuple[str, ...]:
         """The values `selection` may take."""
@@ -128,9 +150,10 @@ class Filters:
         for selection in SELECTIONS:
             known = vocabulary.known(selection)
             kept: list[str] = []
+            unknown = "unknown_county" if selection.field == "regions" else "unknown"
             for value in params.get(selection.param, ()):
                 if value not in known:
-                    notices.append(Notice("unknown", selection.param, value))
+                    notices.append(Notice(unknown, selection.param, value))
                 elif value not in kept:
                     kept.append(value)
             chosen[selection.field] = tuple(kept)

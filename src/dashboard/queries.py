@@ -15,10 +15,10 @@ import pyarrow as pa
 
 from . import sqlfiles
 from .contract import TABLES
-from .filters import Filters, Vocabulary
+from .filters import CountyTerm, Filters, Vocabulary
 
 SCOPE = (sqlfiles.SQL / "scope.sql").read_text(encoding="utf-8")
-READS_SCOPE = re.compile(r"\b(?:FROM|JOIN)\s+scope\b", re.IGNORECASE)
+READS_SCOPE = re.compile(r"\b(?:FROM|JOIN)\s+scope(?:_all_counties)?\b", re.IGNORECASE)
 EXTRACT_SQL = sqlfiles.each("extracts")
 LOOKUP_SQL = sqlfiles.each("lookups")
 
@@ -72,10 +72,15 @@ def _frame(rows: pa.Table) -> pd.DataFrame:
 
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
-    """The values the filters offer: opportunity areas and regions present in the store."""
+    """The values the filters offer: opportunity areas present in the store, and every county
+    with the dates it was one (a past date is filtered by the counties of its day)."""
     areas = con.execute(LOOKUP_SQL["areas"]).fetchall()
-    regions = con.execute(LOOKUP_SQL["regions"]).fetchall()
-    return Vocabulary(areas=tuple(r[0] for r in areas), regions=tuple(r[0] for r in regions))
+    terms = tuple(CountyTerm(*row) for row in con.execute(LOOKUP_SQL["regions"]).fetchall())
+    return Vocabulary(
+        areas=tuple(r[0] for r in areas),
+        regions=tuple(sorted({term.county for term in terms})),
+        terms=terms,
+    )
 
 
 def opportunity_areas(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
