@@ -30,3 +30,15 @@ def latest_published(coverage: pd.DataFrame, measure: str) -> pd.Series | None:
     `programme_coverage` row), or None when the record has none."""
     rows = coverage[coverage["measure"] == measure]
     return None if rows.empty else rows.sort_values("reference_date").iloc[-1]
+
+
+def counties_on_the_map(by_county: pd.DataFrame) -> list[str]:
+    """The counties the map of the date shows (the `county_counts` rows with a county)."""
+    return [c for c in by_county["county"] if isinstance(c, str)]
+
+
+def unplaced(by_county: pd.DataFrame) -> int:
+    """Clusters in the programme on the date whose county on the date is not known (the
+    `county_counts` row without a county): they are not on the map."""
+    rows = by_county[by_county["county"].isna()]
+    return int(rows["in_programme"].sum())

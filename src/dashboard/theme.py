@@ -18,3 +18,9 @@ AREA_COLOURS: dict[str, str] = _PALETTE["area_colours"]
 PROVENANCE_PATTERNS: dict[str, str] = _PALETTE["provenance_patterns"]
 PUBLISHED_MARKER: str = _PALETTE["published_marker"]
 FONT: str = _PALETTE["font"]
+# The county map: each county's [column, row] on the tile grid, and its colours.
+COUNTY_GRID: dict[str, tuple[int, int]] = {
+    county: (column, row) for county, (column, row) in _PALETTE["county_grid"].items()
+}
+COUNTY_SCALE: list[str] = _PALETTE["county_map"]["scale"]
+COUNTY_CHOSEN: str = _PALETTE["county_map"]["chosen"]

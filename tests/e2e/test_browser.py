@@ -267,3 +267,23 @@ def test_a_filters_question_mark_defines_the_levels_and_opens_the_glossary_at_th
     expect(glossary.locator("h1")).to_have_text("Glossary")
     entry = glossary.locator("#arena")
     expect(entry).to_be_in_viewport(timeout=10_000)
+
+
+def test_clicking_a_county_on_the_overview_map_filters_by_it(page: Page, server: str):
+    open_page(page, server, "?as_of=2016-06-30")
+    tile = page.locator(".js-plotly-plot .textpoint", has_text="Hordaland").first
+    expect(tile).to_be_visible(timeout=20_000)
+    tile.scroll_into_view_if_needed()
+    box = tile.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # plotly picks the tile under the pointer on hover, then takes the click
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"region=Hordaland"), timeout=20_000)
+    wait_ready(page)
+    expect(
+        page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
+            has_text="Region"
+        )
+    ).to_contain_text("Hordaland")
+    assert params(page)["as_of"] == ["2016-06-30"]

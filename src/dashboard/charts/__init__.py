@@ -7,6 +7,7 @@ the only signal. One module per kind of view; every builder is importable from h
 
 from __future__ import annotations
 
+from .counties import county_map
 from .funding import funding_against_budget, funding_area_shares, funding_by, funding_ranking
 from .labels import LABEL_ORDER, TIMELINE_CLUSTERS, award_scores, award_timeline, labels_by_area
 from .programme import level_history, programme_by_level
@@ -18,6 +19,7 @@ __all__ = [
     "TIMELINE_CLUSTERS",
     "award_scores",
     "award_timeline",
+    "county_map",
     "coverage_heatmap",
     "funding_against_budget",
     "funding_area_shares",
