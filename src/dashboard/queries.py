@@ -14,12 +14,23 @@ import pandas as pd
 import pyarrow as pa
 
 from . import sqlfiles
-from .contract import TABLES
+from .contract import LABELS, TABLES
 from .filters import CountyTerm, Filters, Vocabulary
 
 SCOPE = (sqlfiles.SQL / "scope.sql").read_text(encoding="utf-8")
 READS_SCOPE = re.compile(r"\b(?:FROM|JOIN)\s+scope(?:_all_counties)?\b", re.IGNORECASE)
-EXTRACT_SQL = sqlfiles.each("extracts")
+
+
+def _per_label(sql: str) -> str:
+    """`{per_label}` in an extract: a count of its rows per label of the contract, best first,
+    each a column named after its label (gold, silver, bronze), so no label is written in SQL."""
+    counts = (
+        f"count(*) FILTER (WHERE label = '{label}') AS {label.lower()}" for label in LABELS[::-1]
+    )
+    return sql.replace("{per_label}", ", ".join(counts))
+
+
+EXTRACT_SQL = {name: _per_label(sql) for name, sql in sqlfiles.each("extracts").items()}
 LOOKUP_SQL = sqlfiles.each("lookups")
 
 
