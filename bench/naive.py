@@ -10,7 +10,7 @@ same columns and rows (bench/naive_check.py checks it); `con` is ignored.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -181,6 +181,7 @@ COLUMNS = {
     "compare_coverage": "cluster_id cluster level label periods awards programme_years member_years member_programme_years funding_years funding_published_years",
     "compare_funding": "cluster_id cluster year level funder amount_nok provenance source_url",
     "compare_members": "cluster_id cluster year level value provenance source_url note note_nb note_en",
+    "county_counts": "county in_programme gold silver bronze",
     "confirmations": "cluster_id cluster area_id label held_from held_on source_url note note_nb note_en",
     "coverage": "table_name year in_programme published estimate unknown",
     "funding": "cluster_id cluster area_id area area_nb region year level funder amount_nok provenance source_url",
@@ -425,6 +426,40 @@ def glossary(a: Ask) -> pd.DataFrame:
     out = table("glossary").rename(columns=names).merge(rules, on="rule_id", how="left")
     topics = ["programme", "level", "label", "status", "area", "measure", "method"]
     return out.sort_values("topic", key=lambda t: t.map(topics.index), kind="stable")
+
+
+def _in_force(frame: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    return (frame["valid_from"] <= day) & (
+        frame["valid_until"].isna() | (frame["valid_until"] >= day)
+    )
+
+
+def county_counts(a: Ask) -> pd.DataFrame:
+    """Clusters in the programme per county of the date: a cluster's city's county then, or,
+    with no city, its county today within that county's present term (derived.sql)."""
+    day = a.day
+    counties = table("counties")
+    places = table("municipality_counties")
+    s = scope(replace(a.filters, regions=()), a.cluster_id)  # the map marks the region
+    s = s[s["level"].notna()]
+    by_city = places[_in_force(places, day)][["city", "county"]]
+    today = counties[counties["valid_until"].isna() & _in_force(counties, day)]["county"]
+    s = s.merge(by_city, on="city", how="left")
+    no_city = s["city"].isna() & s["region"].isin(set(today))
+    s["county"] = s["county"].where(s["city"].notna(), s["region"].where(no_city))
+    labels = {label: label.lower() for label in ("Gold", "Silver", "Bronze")}
+    counted = s.assign(**{c: (s["label"] == label).astype(int) for label, c in labels.items()})
+    sums = counted.groupby("county", dropna=False)[["gold", "silver", "bronze"]].sum()
+    sums["in_programme"] = counted.groupby("county", dropna=False).size()
+    shown = sorted(counties[_in_force(counties, day)]["county"])
+    out = sums.reindex(shown, fill_value=0).reset_index(names="county")
+    lost = sums[sums.index.isna()]
+    unplaced = lost.reset_index(names="county") if len(lost) else None
+    if unplaced is None:
+        unplaced = pd.DataFrame(
+            [{"county": None, "in_programme": 0, "gold": 0, "silver": 0, "bronze": 0}]
+        )
+    return pd.concat([out, unplaced], ignore_index=True)
 
 
 def label_counts(a: Ask) -> pd.DataFrame:

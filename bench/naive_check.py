@@ -49,6 +49,7 @@ ORDER_KEYS: dict[str, list[str] | None] = {
     "compare_members": ["cluster_id", "year"],
     "confirmations": ["held_on", "cluster"],
     "coverage": None,
+    "county_counts": None,
     "funding": ["year", "cluster", "funder"],
     "funding_coverage": ["year"],
     "funding_summary": None,

@@ -5,7 +5,7 @@ import streamlit as st
 from dashboard import charts, summaries
 from dashboard.filters import Filters
 from dashboard.i18n import number, t
-from dashboard.web import cache, frame, state, terms, widgets
+from dashboard.web import cache, frame, profile, state, terms, widgets
 
 filters, lang = frame.context()
 frame.page_header("page.cluster", filters, lang)
@@ -83,8 +83,8 @@ with kpis[2]:
                 year=int(last["year"]),
             ),
         )
-widgets.links_out(info, lang)
-widgets.brief_download(cluster_id, scope, lang)
+profile.links_out(info, lang)
+profile.brief_download(cluster_id, scope, lang)
 
 st.subheader(t("cluster.levels", lang))
 if periods.empty:

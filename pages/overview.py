@@ -5,19 +5,21 @@ import streamlit as st
 
 from dashboard import charts, summaries
 from dashboard.i18n import date, nok_short, number, t
-from dashboard.web import cache, frame, widgets
+from dashboard.web import cache, counties, frame, widgets
 
 filters, lang = frame.context()
 frame.page_header("page.overview", filters, lang, "programme")
 
 whole = filters.programme_wide
 by_year = cache.Ref("programme_by_year", filters)
-counts, todo, coverage, budgets, _ = cache.extracts_of(
+by_county = cache.Ref("county_counts", filters)
+counts, todo, coverage, budgets, _, by_county_rows = cache.extracts_of(
     cache.Ref("level_label_counts", filters),
     cache.Ref("attention", filters),
     cache.Ref("programme_coverage", whole),
     cache.Ref("funding_coverage", whole),
     by_year,  # drawn below
+    by_county,
 )
 
 levels = summaries.programme_counts(counts)
@@ -82,6 +84,21 @@ with detail[1]:
     st.markdown(
         " · ".join(f"**{t(f'label.{k}', lang)}** {number(n, lang)}" for k, n in held.items())
     )
+
+st.subheader(t("overview.counties", lang))
+with st.container(horizontal=True, gap="large"):  # the map as wide as it is, the rest beside
+    counties.county_map(by_county, filters, lang)
+    beside = st.container(width="stretch")
+with beside:
+    counties.county_picker(summaries.counties_on_the_map(by_county_rows), filters, lang)
+    unplaced = summaries.unplaced(by_county_rows)
+    st.markdown(
+        t("overview.counties_unplaced", lang, n=number(unplaced, lang))
+        if unplaced
+        else t("overview.counties_all_placed", lang)
+    )
+    st.caption(t("overview.counties_note", lang))
+    widgets.download("county_counts", filters, lang)
 
 st.subheader(t("overview.attention", lang))
 st.caption(t("overview.attention_note", lang))

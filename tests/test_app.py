@@ -412,9 +412,39 @@ def test_a_linked_cluster_outside_the_filters_is_shown_and_says_so():
 def test_overview_marks_the_programmes_totals_only_on_the_whole_programme():
     def traces(params: dict[str, str]) -> list[str]:
         at = open_page("overview", params)
-        (chart,) = at.get("plotly_chart")  # the levels chart, the overview's only chart
-        return [trace.get("name") for trace in json.loads(chart.proto.spec)["data"]]
+        specs = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+        # the levels chart: the one drawn in bars (the other is the map of counties)
+        (levels,) = [spec for spec in specs if spec["data"][0]["type"] == "bar"]
+        return [trace.get("name") for trace in levels["data"]]
 
     published = t("overview.published_total", "nb")
     assert published in traces({"as_of": "2019-12-31"})  # the programme's 36 (annual report)
     assert published not in traces({"as_of": "2019-12-31", "area": "havrommet"})
+
+
+def test_choosing_a_county_on_the_overview_filters_every_page(con, downloads):
+    """The map's selectbox (the keyboard's way to click a tile) sets the sidebar's region filter:
+    the URL says region=, and the other pages show and download only that county's clusters."""
+    on = dt.date(2016, 6, 30)
+    at = open_page("overview", {"as_of": on.isoformat()})
+    picker = at.selectbox(key="w_county")
+    assert "Hordaland" in picker.options and "Vestland" not in picker.options  # 2016's counties
+    picker.set_value("Hordaland").run()
+    assert not at.exception
+    assert at.query_params["region"] in ("Hordaland", ["Hordaland"])
+    assert at.multiselect(key="w_region").value == ["Hordaland"]
+    assert at.selectbox(key="w_county").value == "Hordaland"
+    hordaland = Filters(regions=("Hordaland",), as_of=on)
+    in_county = set(queries.extract(con, "clusters", hordaland)["cluster_id"])
+    assert in_county and in_county < set(
+        queries.extract(con, "clusters", Filters(as_of=on))["cluster_id"]
+    )
+    at.switch_page("pages/labels.py")
+    at.run()
+    assert set(at.dataframe[0].value["cluster_id"]) == in_county
+    data, _ = button_csvs(at, downloads)["download_labels"]
+    assert data == extracts.csv_bytes(con, "labels", hordaland, lang="nb")
+    at.switch_page("pages/overview.py")
+    at.run()
+    at.selectbox(key="w_county").set_value("").run()  # all counties again
+    assert "region" not in at.query_params

@@ -75,6 +75,8 @@ def test_the_package_describes_every_shipped_file_with_its_header_in_order():
         ("certifications.csv", 2, "cluster_id", "no-such-cluster", "foreign-key"),
         ("clusters.csv", 2, "successor_id", "no-such-cluster", "foreign-key"),
         ("clusters.csv", 2, "region", "Viken og Romerike", "foreign-key"),
+        ("municipality_counties.csv", 2, "county", "Vestlandet", "foreign-key"),
+        ("clusters.csv", 2, "city", "Leirvik", "foreign-key"),
         ("certifications.csv", 2, "score_pct", "120", "constraint-error"),
         ("funding.csv", 2, "amount_nok", "", "constraint-error"),
         ("funding.csv", 3, "year", "2021", "primary-key"),

@@ -170,7 +170,7 @@ BAD = {
     ),
     "not a contract file": (
         ("awards.csv", CERT_HEADER.encode()),
-        "awards.csv: not a contract file name (one of opportunity_areas.csv, indicators.csv, counties.csv, rules.csv, level_requirements.csv, glossary.csv, clusters.csv, programme_periods.csv, certifications.csv, label_confirmations.csv, grants.csv, funding.csv, results.csv, programme_figures.csv)",
+        "awards.csv: not a contract file name (one of opportunity_areas.csv, indicators.csv, counties.csv, municipality_counties.csv, rules.csv, level_requirements.csv, glossary.csv, clusters.csv, programme_periods.csv, certifications.csv, label_confirmations.csv, grants.csv, funding.csv, results.csv, programme_figures.csv)",
     ),
     "overlap": (
         (

@@ -453,3 +453,58 @@ def test_new_tables_and_columns_refuse_bad_input(data_copy, tmp_path, file, edit
     with pytest.raises(ValidationError):
         store.build(data_copy, db)
     assert db.read_bytes() == before
+
+
+# Each place's county over time (municipality_counties.csv): a county of its time, one at a time,
+# and today's the cluster's region.
+@pytest.mark.parametrize(
+    ("file", "edit", "column", "message"),
+    [
+        (
+            "municipality_counties.csv",
+            ("replace", "Bergen,Vestland,2020-01-01", "Bergen,Vestlandet,2020-01-01"),
+            "county",
+            "unknown county 'Vestlandet' (not in counties.csv)",
+        ),
+        (
+            "municipality_counties.csv",
+            ("replace", "Trondheim,Trøndelag,2018-01-01", "Trondheim,Trøndelag,2016-01-01"),
+            "valid_from",
+            "Trøndelag was a county 2018-01-01 – today: the row's 2016-01-01 – today is not within",
+        ),
+        (
+            "municipality_counties.csv",
+            ("append", f"Bergen,Vestland,2022-01-01,,{URL},published,x"),
+            "valid_from",
+            "Bergen is in Vestland until today in row",
+        ),
+        (
+            "clusters.csv",
+            ("replace", ",Rogaland,Haugesund,ren-energi,", ",Vestland,Haugesund,ren-energi,"),
+            "region",
+            "'Vestland' is not the county of the cluster's city: Haugesund is in Rogaland today",
+        ),
+        (
+            "clusters.csv",
+            ("replace", ",Vestland,Stord,", ",Vestland,Leirvik,"),
+            "city",
+            "unknown city 'Leirvik' (not in municipality_counties.csv)",
+        ),
+    ],
+    ids=[
+        "county that never existed",
+        "row outside its county's term",
+        "two counties at once",
+        "region not its city's county",
+        "city with no county",
+    ],
+)
+def test_a_place_s_county_over_time_is_checked(data_copy, file, edit, column, message):
+    f = data_copy / file
+    if edit[0] == "append":
+        row = _append(f, edit[1])
+    else:
+        row = row_of(f, edit[1])
+        replace(f, edit[1], edit[2])
+    found = problems(data_copy)
+    assert any(p.startswith(f"{f}, row {row}, column {column}: {message}") for p in found), found

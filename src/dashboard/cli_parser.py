@@ -4,6 +4,7 @@ help (the commands themselves are in cli.py)."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from . import filters, sqlfiles
@@ -14,6 +15,51 @@ CALENDAR_EXTRACTS = ("renewals",)  # the extracts with dates that make calendar 
 
 
 DB_HELP = "the store file (default: DASHBOARD_DB, else var/klyngemonitor.duckdb)"
+
+
+def add_date_argument(parser: argparse.ArgumentParser) -> None:
+    """The as-of date as a command-line flag (`--as-of DATE`; default today)."""
+    parser.add_argument(
+        "--as-of", type=date_argument, default=None, help="date YYYY-MM-DD (default today)"
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`; `--compare
+    A,B,C` as the compare page's link has it)."""
+    add_date_argument(parser)
+    for s in filters.SELECTIONS:
+        parser.add_argument(
+            f"--{s.param}", dest=s.field, action="append", default=[], help=f"{s.help} (repeatable)"
+        )
+    parser.add_argument(
+        f"--{filters.COMPARE_PARAM}",
+        dest="clusters",
+        default=None,
+        metavar="ID,ID,...",
+        help=f"up to {filters.COMPARE_MOST} cluster ids, comma-separated, in the order of the compare "
+        "page's link (?compare=...): only these clusters",
+    )
+
+
+def date_argument(value: str) -> dt.date:
+    try:
+        if len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
+
+
+def months_argument(value: str) -> int:
+    """A renewal horizon in whole months, 1 to 120: `--months -3` names no horizon."""
+    try:
+        months = int(value)
+    except ValueError:
+        months = 0
+    if months not in filters.RENEWAL_MONTHS:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number of months from 1 to 120")
+    return months
 
 
 def parser() -> argparse.ArgumentParser:
@@ -70,11 +116,11 @@ def parser() -> argparse.ArgumentParser:
         "export", help="write a dashboard extract as CSV, Excel or (renewals) a calendar"
     )
     export.add_argument("extract", choices=tuple(sqlfiles.each("extracts")))
-    filters.add_arguments(export)
+    add_arguments(export)
     export.add_argument("--cluster", default=None, help="one cluster id (as on its profile page)")
     export.add_argument(
         "--months",
-        type=filters.months_argument,
+        type=months_argument,
         default=filters.DEFAULT_MONTHS,
         help=f"renewal horizon of the renewals extract (default {filters.DEFAULT_MONTHS})",
     )
@@ -102,7 +148,7 @@ def parser() -> argparse.ArgumentParser:
     subject = brief.add_mutually_exclusive_group(required=True)
     subject.add_argument("cluster", nargs="?", default=None, help="cluster id (as on its profile)")
     subject.add_argument("--area", default=None, help="opportunity area id: the area's brief")
-    filters.add_date_argument(brief)
+    add_date_argument(brief)
     brief.add_argument("--lang", choices=LANGUAGES, default=default_language())
     brief.add_argument("--db", type=Path, default=None, help=DB_HELP)
     brief.add_argument(

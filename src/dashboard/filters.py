@@ -51,9 +51,9 @@ COMPARE_LEAST, COMPARE_MOST = 2, 6
 
 @dataclass(frozen=True)
 class Notice:
-    """A value a link brought that was dropped or changed: `kind` is `unknown`, `bad_date`,
-    `clamped` (a date outside the range a page can show, moved to its nearest end) or `too_many`
-    (a value beyond the most a choice takes)."""
+    """A value a link brought that was dropped or changed: `kind` is `unknown`, `unknown_county`
+    (a region that was never a county), `bad_date`, `clamped` (a date outside the range a page
+    can show, moved to its nearest end) or `too_many` (a value beyond the most a choice takes)."""
 
     kind: str
     param: str
@@ -61,14 +61,35 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class CountyTerm:
+    """A county and the dates it was one (`until` None: it is one today), from counties.csv."""
+
+    county: str
+    since: dt.date
+    until: dt.date | None
+
+    def covers(self, day: dt.date) -> bool:
+        return self.since <= day and (self.until is None or day <= self.until)
+
+
+@dataclass(frozen=True)
 class Vocabulary:
-    """The values a filter may take, read from the store."""
+    """The values a filter may take, read from the store. A region is any county of any date
+    (`terms` says when each was one): the counties of the page's date are offered, and an old
+    county's name in a link to an old date is valid."""
 
     areas: tuple[str, ...]
     regions: tuple[str, ...]
     levels: tuple[str, ...] = LEVELS
     labels: tuple[str, ...] = LABEL_CHOICES
     clusters: tuple[str, ...] = ()
+    terms: tuple[CountyTerm, ...] = ()
+
+    def regions_on(self, day: dt.date) -> tuple[str, ...]:
+        """The counties in force on `day`, by name (all regions when no terms are known)."""
+        if not self.terms:
+            return self.regions
+        return tuple(sorted({term.county for term in self.terms if term.covers(day)}))
 
     def known(self, selection: Selection) -> tuple[str, ...]:
         """The values `selection` may take."""
@@ -138,9 +159,10 @@ class Filters:
         for selection in SELECTIONS:
             known = vocabulary.known(selection)
             kept: list[str] = []
+            unknown = "unknown_county" if selection.field == "regions" else "unknown"
             for value in params.get(selection.param, ()):
                 if value not in known:
-                    notices.append(Notice("unknown", selection.param, value))
+                    notices.append(Notice(unknown, selection.param, value))
                 elif value not in kept:
                     kept.append(value)
             chosen[selection.field] = tuple(kept)
@@ -209,51 +231,6 @@ def _parse_date(value: str) -> tuple[dt.date | None, Notice | None]:
     if not FIRST_DAY <= day <= LAST_DAY:
         return min(max(day, FIRST_DAY), LAST_DAY), Notice("clamped", AS_OF_PARAM, value)
     return day, None
-
-
-def add_date_argument(parser: argparse.ArgumentParser) -> None:
-    """The as-of date as a command-line flag (`--as-of DATE`; default today)."""
-    parser.add_argument(
-        "--as-of", type=_date_argument, default=None, help="date YYYY-MM-DD (default today)"
-    )
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The filters as command-line flags (`--area ID`, repeatable; `--as-of DATE`; `--compare
-    A,B,C` as the compare page's link has it)."""
-    add_date_argument(parser)
-    for s in SELECTIONS:
-        parser.add_argument(
-            f"--{s.param}", dest=s.field, action="append", default=[], help=f"{s.help} (repeatable)"
-        )
-    parser.add_argument(
-        f"--{COMPARE_PARAM}",
-        dest="clusters",
-        default=None,
-        metavar="ID,ID,...",
-        help=f"up to {COMPARE_MOST} cluster ids, comma-separated, in the order of the compare "
-        "page's link (?compare=...): only these clusters",
-    )
-
-
-def _date_argument(value: str) -> dt.date:
-    try:
-        if len(value) != 10:
-            raise ValueError
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a date (YYYY-MM-DD)") from None
-
-
-def months_argument(value: str) -> int:
-    """A renewal horizon in whole months, 1 to 120: `--months -3` names no horizon."""
-    try:
-        months = int(value)
-    except ValueError:
-        months = 0
-    if months not in RENEWAL_MONTHS:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a number of months from 1 to 120")
-    return months
 
 
 def from_arguments(args: argparse.Namespace, vocabulary: Vocabulary) -> tuple[Filters, list[str]]:

@@ -14,12 +14,23 @@ import pandas as pd
 import pyarrow as pa
 
 from . import sqlfiles
-from .contract import TABLES
-from .filters import Filters, Vocabulary
+from .contract import LABELS, TABLES
+from .filters import CountyTerm, Filters, Vocabulary
 
 SCOPE = (sqlfiles.SQL / "scope.sql").read_text(encoding="utf-8")
-READS_SCOPE = re.compile(r"\b(?:FROM|JOIN)\s+scope\b", re.IGNORECASE)
-EXTRACT_SQL = sqlfiles.each("extracts")
+READS_SCOPE = re.compile(r"\b(?:FROM|JOIN)\s+scope(?:_all_counties)?\b", re.IGNORECASE)
+
+
+def _per_label(sql: str) -> str:
+    """`{per_label}` in an extract: a count of its rows per label of the contract, best first,
+    each a column named after its label (gold, silver, bronze), so no label is written in SQL."""
+    counts = (
+        f"count(*) FILTER (WHERE label = '{label}') AS {label.lower()}" for label in LABELS[::-1]
+    )
+    return sql.replace("{per_label}", ", ".join(counts))
+
+
+EXTRACT_SQL = {name: _per_label(sql) for name, sql in sqlfiles.each("extracts").items()}
 LOOKUP_SQL = sqlfiles.each("lookups")
 
 
@@ -83,14 +94,16 @@ def _frame(rows: pa.Table) -> pd.DataFrame:
 
 
 def vocabulary(con: duckdb.DuckDBPyConnection) -> Vocabulary:
-    """The values the filters offer: opportunity areas and regions present in the store, and
-    the cluster ids a comparison may name."""
+    """The values the filters offer: opportunity areas present in the store, every county with
+    the dates it was one (a past date is filtered by the counties of its day), and the cluster
+    ids a comparison may name."""
     areas = con.execute(LOOKUP_SQL["areas"]).fetchall()
-    regions = con.execute(LOOKUP_SQL["regions"]).fetchall()
+    terms = tuple(CountyTerm(*row) for row in con.execute(LOOKUP_SQL["regions"]).fetchall())
     clusters = con.execute(LOOKUP_SQL["cluster_ids"]).fetchall()
     return Vocabulary(
         areas=tuple(r[0] for r in areas),
-        regions=tuple(r[0] for r in regions),
+        regions=tuple(sorted({term.county for term in terms})),
+        terms=terms,
         clusters=tuple(r[0] for r in clusters),
     )
 

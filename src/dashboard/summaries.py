@@ -49,3 +49,15 @@ def label_text(status: pd.Series, lang: str) -> str:
     if isinstance(status["basis"], str):
         text += " · " + t(f"basis.{status['basis']}", lang)
     return text
+
+
+def counties_on_the_map(by_county: pd.DataFrame) -> list[str]:
+    """The counties the map of the date shows (the `county_counts` rows with a county)."""
+    return [c for c in by_county["county"] if isinstance(c, str)]
+
+
+def unplaced(by_county: pd.DataFrame) -> int:
+    """Clusters in the programme on the date whose county on the date is not known (the
+    `county_counts` row without a county): they are not on the map."""
+    rows = by_county[by_county["county"].isna()]
+    return int(rows["in_programme"].sum())

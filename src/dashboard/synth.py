@@ -1,9 +1,9 @@
 """A seeded, scaled copy of the shipped data set, for benchmarks and load tests only.
 
 Scale N writes N variants of every shipped cluster: variant 0 is the cluster itself, the others get
-an id suffix, another opportunity area and region drawn from the shipped ones, and their programme
-periods and label awards shifted by a few years (kept inside 2006–2026, so the shape of the
-programme over time is kept). Every period gets a drawn grant (the funding rows follow from it by
+an id suffix, another opportunity area and place (region and city) drawn from the shipped ones,
+and their programme periods and label awards shifted by a few years (kept inside 2006–2026, so
+the shape of the programme over time is kept). Every period gets a drawn grant (the funding rows follow from it by
 the shipped rule) and every cluster-year a drawn member count. Drawn figures are for benchmarks
 only: nothing here is ever shipped as data.
 """
@@ -56,6 +56,7 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
         "opportunity_areas",
         "indicators",
         "counties",
+        "municipality_counties",
         "rules",
         "level_requirements",
         "glossary",
@@ -64,7 +65,11 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
         shutil.copy(data_dir / f"{name}.csv", out / f"{name}.csv")
     rules = {r["rule_id"]: (r["value"], r["unit"]) for r in tables["rules"].rows}
     areas = [r["area_id"] for r in tables["opportunity_areas"].rows]
-    regions = sorted({r["region"] for r in tables["clusters"].rows if r["region"]})
+    # a drawn region comes with a city of it (or none), so the city's county stays its region's
+    places = sorted(
+        {(r["region"], r["city"]) for r in tables["clusters"].rows if r["region"]},
+        key=lambda place: (place[0], place[1] or ""),
+    )
     periods_of: dict[str, list[Row]] = {}
     for p in tables["programme_periods"].rows:
         periods_of.setdefault(p["cluster_id"], []).append(p)
@@ -81,7 +86,7 @@ def synthesise(data_dir: Path, out: Path, scale: int, seed: int = 2026) -> dict[
             if variant:
                 clone["name"] = f"{cluster['name']} ({variant})"
                 clone["area_id"] = draw.choice(areas)
-                clone["region"] = draw.choice(regions)
+                clone["region"], clone["city"] = draw.choice(places)
                 clone["successor_id"] = None
             clusters.append(clone)
             years = 0 if variant == 0 else draw.randint(-3, 3)

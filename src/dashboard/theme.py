@@ -24,3 +24,9 @@ TEXT: str = _PALETTE["text"]
 AXIS_TEXT: str = _PALETTE["axis_text"]
 BACKGROUND: str = _PALETTE["background"]
 COVERAGE_SCALE: list[str] = _PALETTE["coverage_scale"]
+# The county map: each county's [column, row] on the tile grid, and its colours.
+COUNTY_GRID: dict[str, tuple[int, int]] = {
+    county: (column, row) for county, (column, row) in _PALETTE["county_grid"].items()
+}
+COUNTY_SCALE: list[str] = _PALETTE["county_map"]["scale"]
+COUNTY_CHOSEN: str = _PALETTE["county_map"]["chosen"]

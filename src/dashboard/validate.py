@@ -4,7 +4,8 @@ Cells are parsed by `parse` (types, vocabularies, ranges, patterns, from the con
 the rules between cells and files: unique keys, the contract's rules across a row's fields (the
 same declarations the store's CHECKs are made from), foreign keys, and the project's own rules
 that no schema states (precision of dates, overlapping periods, estimates re-derived by their
-rule, today's counties). Rows are numbered as a spreadsheet shows them: the header is row 1.
+rule, today's counties, each place's county over time). Rows are numbered as a spreadsheet shows
+them: the header is row 1.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from . import derive
 from .contract import TABLES
 from .parse import ParsedTable, Problem, Row, ValidationError, parse_table
+from .places import check_places
 
 __all__ = [  # callers import the parser's names from here too
     "ParsedTable",
@@ -233,6 +235,7 @@ def check_dataset(tables: Iterable[ParsedTable], references: bool = True) -> lis
     if references:
         problems += check_references(by_name)
         problems += check_counties(by_name)
+        problems += check_places(by_name)
         problems += check_derived(by_name)
     return problems
 

@@ -319,3 +319,23 @@ def test_compare_link_shows_both_clusters_and_keeps_them_after_a_date_change(
     assert params(page)["compare"] == ["gce-node,gce-blue-maritime"]
     expect(page.locator("[data-testid=stMain]")).to_contain_text("per 30.06.2016")
     expect(charts.nth(0)).to_contain_text("GCE Blue Maritime Cluster")
+
+
+def test_clicking_a_county_on_the_overview_map_filters_by_it(page: Page, server: str):
+    open_page(page, server, "?as_of=2016-06-30")
+    tile = page.locator(".js-plotly-plot .textpoint", has_text="Hordaland").first
+    expect(tile).to_be_visible(timeout=20_000)
+    tile.scroll_into_view_if_needed()
+    box = tile.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)  # plotly picks the tile under the pointer on hover, then takes the click
+    page.wait_for_timeout(300)
+    page.mouse.click(x, y)
+    expect(page).to_have_url(re.compile(r"region=Hordaland"), timeout=20_000)
+    wait_ready(page)
+    expect(
+        page.locator("[data-testid=stSidebar] [data-testid=stMultiSelect]").filter(
+            has_text="Region"
+        )
+    ).to_contain_text("Hordaland")
+    assert params(page)["as_of"] == ["2016-06-30"]

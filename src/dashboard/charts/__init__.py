@@ -8,6 +8,7 @@ the only signal. One module per kind of view; every builder is importable from h
 from __future__ import annotations
 
 from .compare import compare_funding, compare_levels, compare_members
+from .counties import county_map
 from .funding import funding_against_budget, funding_area_shares, funding_by, funding_ranking
 from .labels import LABEL_ORDER, TIMELINE_CLUSTERS, award_scores, award_timeline, labels_by_area
 from .programme import level_history, programme_by_level
@@ -22,6 +23,7 @@ __all__ = [
     "compare_funding",
     "compare_levels",
     "compare_members",
+    "county_map",
     "coverage_heatmap",
     "funding_against_budget",
     "funding_area_shares",

@@ -171,3 +171,27 @@ CREATE TABLE register_funding AS
     FROM funding
     WHERE funder NOT IN ('County', 'Other')  -- the programme's money
     GROUP BY year;
+
+-- Each cluster's county over time. A cluster with a city is in its city's county of the time
+-- (municipality_counties; a span without a row is unknown). A cluster with no city is in the
+-- county of its region (the county it is in today) for that county's present term in counties:
+-- Nordland since 2002, Vestland since 2020, Akershus since its re-establishment in 2024; before
+-- that its county is unknown. basis says which.
+CREATE TABLE cluster_counties AS
+    SELECT c.cluster_id, m.county, m.valid_from, m.valid_until, 'city' AS basis
+    FROM clusters AS c JOIN municipality_counties AS m ON m.city = c.city
+    UNION ALL
+    SELECT c.cluster_id, c.region, k.valid_from, k.valid_until, 'region'
+    FROM clusters AS c JOIN counties AS k ON k.county = c.region AND k.valid_until IS NULL
+    WHERE c.city IS NULL;
+
+-- The counties in force on a date.
+CREATE MACRO counties_on(d) AS TABLE
+    SELECT county FROM counties
+    WHERE valid_from <= d AND (valid_until IS NULL OR valid_until >= d);
+
+-- The county of each cluster on a date (a range lookup in cluster_counties); a cluster without
+-- a row on the date has no county known.
+CREATE MACRO county_on(d) AS TABLE
+    SELECT cluster_id, county, basis FROM cluster_counties
+    WHERE valid_from <= d AND (valid_until IS NULL OR valid_until >= d);

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from ..filters import AS_OF_WIDGET, FIRST_DAY, LAST_DAY, SELECTIONS, Filters
-from ..i18n import LANGUAGES, t
+from ..i18n import LANGUAGES, date, t
 from . import cache, state, terms
 
 AREA, LEVEL, REGION, LABEL = SELECTIONS
@@ -50,12 +52,17 @@ def filters(lang: str) -> Filters:
             placeholder=t("filters.all", lang),
             help=terms.help_for(*terms.LEVELS, lang=lang),
         )
+        day = st.session_state[AS_OF_WIDGET]
+        chosen = st.session_state.get(REGION.widget, [])
+        on_the_day = vocab.regions_on(day)
         st.multiselect(
             t("filters.region", lang),
-            vocab.regions,
+            [*on_the_day, *(c for c in chosen if c not in on_the_day)],
             key=REGION.widget,
             placeholder=t("filters.all", lang),
+            help=t("filters.help_region", lang),
         )
+        _regions_of_another_day(chosen, on_the_day, vocab.regions_on(dt.date.today()), day, lang)
         st.multiselect(
             t("filters.label", lang),
             vocab.labels,
@@ -66,3 +73,15 @@ def filters(lang: str) -> Filters:
         )
         st.button(t("filters.reset", lang), on_click=state.reset, width="stretch")
     return state.settle(lang)
+
+
+def _regions_of_another_day(
+    chosen: list[str], on_the_day: tuple[str, ...], today: tuple[str, ...], day: dt.date, lang: str
+) -> None:
+    """Say what a chosen county that was not one on the date selects (scope.sql): the clusters
+    in it today, or none."""
+    for county in chosen:
+        if county in on_the_day:
+            continue
+        key = "filters.region_today" if county in today else "filters.region_gone"
+        st.info(t(key, lang, county=county, date=date(day, lang)), icon=":material/history:")

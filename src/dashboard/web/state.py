@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 import streamlit as st
@@ -48,6 +49,14 @@ def start_from_url(vocabulary: Vocabulary) -> None:
 def reset() -> None:
     """Back to everything, today (a button callback)."""
     st.session_state.update(Filters().to_widgets())
+
+
+def choose(**changes: Any) -> None:
+    """Change some of the filters the sidebar shows, e.g. `choose(regions=("Vestland",))` (a
+    widget callback, run before the sidebar is drawn again): through the codec's widget state,
+    so `settle` writes the URL as for any sidebar change."""
+    filters = replace(Filters.from_widgets(st.session_state), **changes)
+    st.session_state.update(filters.to_widgets())
 
 
 def settle(lang: str) -> Filters:

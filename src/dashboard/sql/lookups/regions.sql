@@ -1,2 +1,2 @@
--- The counties a filter offers: those the register's clusters sit in.
-SELECT DISTINCT region FROM clusters WHERE region IS NOT NULL ORDER BY region
+-- The counties a region filter may name: every county, with the dates it was one (counties.csv).
+SELECT county, valid_from, valid_until FROM counties ORDER BY county, valid_from
