@@ -29,6 +29,16 @@ EARLY = dt.date(2016, 6, 30)
 # -- the oracle: WCAG 2.1 relative luminance and contrast ratio ---------------------------------
 
 
+def scale_at(stops, at: float) -> str:
+    """The colour a plotly colour scale gives at `at` (0 to 1), as `rgb(r, g, b)`."""
+    for (x0, c0), (x1, c1) in zip(stops, stops[1:], strict=False):
+        if x0 <= at <= x1:
+            share = 0 if x1 == x0 else (at - x0) / (x1 - x0)
+            mixed = [a + (b - a) * share for a, b in zip(rgb(c0), rgb(c1), strict=True)]
+            return "rgb(" + ", ".join(str(round(v * 255)) for v in mixed) + ")"
+    return stops[-1][1]
+
+
 def rgb(colour: str) -> tuple[float, float, float]:
     """`#RGB`, `#RRGGBB` or `rgb(r, g, b)` as channels from 0 to 1."""
     text = colour.strip().lower()
@@ -113,6 +123,14 @@ def texts(fig: go.Figure) -> Iterator[tuple[str, str | None, list[str]]]:
                 yield f"{name} cells", trace.textfont.color, cells + paper
             yield f"{name} colour bar ticks", trace.colorbar.tickfont.color, paper
             yield f"{name} colour bar title", trace.colorbar.title.font.color, paper
+        elif trace.type == "scatter" and isinstance(trace.textfont.color, tuple):
+            # text on tiles coloured by a scale (the county map): each point's text against the
+            # colour the scale gives its value, interpolated here between the scale's stops
+            values, stops = list(trace.marker.color), trace.marker.colorscale
+            low, high = trace.marker.cmin, trace.marker.cmax
+            for value, colour in zip(values, trace.textfont.color, strict=True):
+                at = 0 if high == low else (value - low) / (high - low)
+                yield f"{name} tile text", colour, [scale_at(stops, at)]
         elif trace.text is not None or trace.texttemplate:
             position = getattr(trace, "textposition", None)
             outside = position == "outside" or trace.type == "scatter"
@@ -181,6 +199,7 @@ def figures(con) -> Iterator[tuple[str, go.Figure]]:
                 "compare_funding": charts.compare_funding(
                     get("compare_funding", clusters=PAIR), PAIR_NAMES, lang
                 ),
+                "county_map": charts.county_map(get("county_counts"), ("Hordaland",), lang),
                 "empty_figure": empty_figure("–", lang),
             }
             for name, fig in made.items():

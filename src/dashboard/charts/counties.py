@@ -72,6 +72,9 @@ def county_map(counts: pd.DataFrame, chosen: Sequence[str], lang: str) -> go.Fig
     they hold below it; the counties in `chosen` are outlined. Each tile's customdata is its
     county, for a click to choose it."""
     title = t("overview.counties_chart", lang)
+    text = {
+        "color": theme.TEXT
+    }  # every text colour the figure's own (tests/test_chart_contrast.py)
     cells = columns(counts, "county", "in_programme", *LABEL_COLUMNS.values())
     keep = [isinstance(county, str) for county in cells["county"]]
     tiles = {
@@ -143,7 +146,8 @@ def county_map(counts: pd.DataFrame, chosen: Sequence[str], lang: str) -> go.Fig
                 "yanchor": "top",
                 "len": 1,
                 "thickness": 12,
-                "title": {"text": t("overview.counties_scale", lang), "side": "top"},
+                "title": {"text": t("overview.counties_scale", lang), "side": "top", "font": text},
+                "tickfont": text,
                 "tickformat": ",d",
                 "dtick": max(1, top // 5),
             },
@@ -155,7 +159,15 @@ def county_map(counts: pd.DataFrame, chosen: Sequence[str], lang: str) -> go.Fig
         "selected": {"marker": {"opacity": 1}},
         "unselected": {"marker": {"opacity": 1}},
     }
-    axis = {"visible": False, "fixedrange": True}
+    text = {
+        "color": theme.TEXT
+    }  # every text colour the figure's own (tests/test_chart_contrast.py)
+    axis = {
+        "visible": False,
+        "fixedrange": True,
+        "tickfont": text,
+        "title": {"font": text},
+    }
     layout = {
         "width": MARGIN["l"] + MARGIN["r"] + width * CELL,
         "height": MARGIN["t"] + MARGIN["b"] + rows * CELL,
@@ -166,12 +178,19 @@ def county_map(counts: pd.DataFrame, chosen: Sequence[str], lang: str) -> go.Fig
         "dragmode": False,
         "hovermode": "closest",
         "clickmode": "event+select",
-        "plot_bgcolor": "rgba(0,0,0,0)",
+        "plot_bgcolor": theme.BACKGROUND,
+        "paper_bgcolor": theme.BACKGROUND,
+        "legend": {"font": text, "title": {"font": text}},
     }
     look = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16}},
-        "font": {"family": theme.FONT, "size": 13},
-        "hoverlabel": {"namelength": -1},
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **text}},
+        "font": {"family": theme.FONT, "size": 13, **text},
+        "hoverlabel": {
+            "namelength": -1,
+            "bgcolor": theme.BACKGROUND,
+            "bordercolor": theme.AXIS_TEXT,
+            "font": text,
+        },
         "separators": ", " if lang == "nb" else ".,",
     }
     return go.Figure(data=[tile_trace], layout={**layout, **look})
