@@ -86,8 +86,12 @@ def test_every_page_loads_with_its_chart_and_no_exception(
 
 def choose_area(page: Page, name: str) -> None:
     box = page.locator("[data-testid=stMultiSelect]").filter(has_text="Mulighetsområde")
-    box.locator("input").click()
-    page.get_by_role("option", name=name).click()
+    field = box.locator("input")
+    field.click()
+    field.fill(name)  # typed, the list holds just that option, wherever it was scrolled
+    option = page.get_by_role("option", name=name)
+    expect(option).to_be_visible(timeout=15_000)
+    option.click()
     page.keyboard.press("Escape")
     wait_ready(page)
 
