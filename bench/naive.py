@@ -144,8 +144,20 @@ def label_status(day: pd.Timestamp) -> pd.DataFrame:
     )
 
 
+def county_on(clusters: pd.DataFrame, day: pd.Timestamp) -> pd.Series:
+    """Each cluster's county on the date: its city's county then, or, with no city, its county
+    today within that county's present term (cluster_counties in derived.sql)."""
+    counties, places = table("counties"), table("municipality_counties")
+    by_city = places[_in_force(places, day)].set_index("city")["county"]
+    today = set(counties[counties["valid_until"].isna() & _in_force(counties, day)]["county"])
+    from_city = clusters["city"].map(by_city)
+    from_region = clusters["region"].where(clusters["region"].isin(today))
+    return from_city.where(clusters["city"].notna(), from_region)
+
+
 def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
-    """The clusters the filters select, with level and label status on the date (scope.sql)."""
+    """The clusters the filters select, with level, label status and county on the date
+    (scope.sql)."""
     day = pd.Timestamp(filters.date)
     areas = table("opportunity_areas").rename(columns={"name_en": "area", "name_nb": "area_nb"})
     out = (
@@ -155,11 +167,15 @@ def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
         .merge(level_on(day), on="cluster_id", how="left")
         .merge(label_status(day), on="cluster_id", how="left")
     )
+    out["county"] = county_on(out, day)
     keep = pd.Series(True, index=out.index)
     if filters.areas:
         keep &= out["area_id"].isin(filters.areas)
     if filters.regions:
-        keep &= out["region"].isin(filters.regions)
+        counties = table("counties")
+        now = set(counties[_in_force(counties, day)]["county"])
+        by_today = out["region"].isin(set(filters.regions) - now)
+        keep &= out["county"].isin(filters.regions) | by_today
     if filters.levels:
         keep &= out["level"].isin(filters.levels)
     if filters.labels:
@@ -177,7 +193,7 @@ def scope(filters: Filters, cluster_id: str | None) -> pd.DataFrame:
 COLUMNS = {
     "attention": "cluster_id cluster level label kind required_label valid_until days_left basis renew_by",
     "awards": "cluster_id cluster area_id region level label awarded_on valid_until score_pct basis state provenance source_url note note_nb note_en",
-    "clusters": "cluster_id cluster area_id area area_nb region city level label website org_number eccp_url source_url",
+    "clusters": "cluster_id cluster area_id area area_nb region county city level label website org_number eccp_url source_url",
     "compare_coverage": "cluster_id cluster level label periods awards programme_years member_years member_programme_years funding_years funding_published_years",
     "compare_funding": "cluster_id cluster year level funder amount_nok provenance source_url",
     "compare_members": "cluster_id cluster year level value provenance source_url note note_nb note_en",
@@ -439,14 +455,8 @@ def county_counts(a: Ask) -> pd.DataFrame:
     with no city, its county today within that county's present term (derived.sql)."""
     day = a.day
     counties = table("counties")
-    places = table("municipality_counties")
     s = scope(replace(a.filters, regions=()), a.cluster_id)  # the map marks the region
     s = s[s["level"].notna()]
-    by_city = places[_in_force(places, day)][["city", "county"]]
-    today = counties[counties["valid_until"].isna() & _in_force(counties, day)]["county"]
-    s = s.merge(by_city, on="city", how="left")
-    no_city = s["city"].isna() & s["region"].isin(set(today))
-    s["county"] = s["county"].where(s["city"].notna(), s["region"].where(no_city))
     labels = {label: label.lower() for label in ("Gold", "Silver", "Bronze")}
     counted = s.assign(**{c: (s["label"] == label).astype(int) for label, c in labels.items()})
     sums = counted.groupby("county", dropna=False)[["gold", "silver", "bronze"]].sum()

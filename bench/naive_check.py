@@ -112,6 +112,8 @@ def cases(con: object) -> list[Case]:
         url(level=["Arena", "GCE"], as_of=["2010-06-30"]),
         url(level=["NIC Impact"]),
         url(region=["Vestland"], as_of=["2021-12-31"]),
+        url(region=["Hordaland"], as_of=["2016-06-30"]),  # a county of the date
+        url(region=["Vestland", "Nordland"], as_of=["2016-06-30"]),  # today's county, then
         url(label=["Gold"], as_of=["2021-12-31"]),
         url(label=["none"], as_of=["2016-06-30"]),
     ]

@@ -55,7 +55,7 @@ if isinstance(info["successor_id"], str) and info["successor_id"]:
         icon=":material/merge:",
     )
 area_name = cache.opportunity_areas().set_index("area_id").loc[facts["area_id"], f"name_{lang}"]
-place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, str))
+place = summaries.place(facts, lang)
 st.caption(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=area_name)) if x))
 
 kpis = st.columns(3)

@@ -268,6 +268,15 @@ def test_profile_shows_the_cluster_from_the_link():
     assert "Gull · Gyldig" in " ".join(m.value for m in at.markdown)
 
 
+def test_profile_says_the_county_of_the_date():
+    """GCE Ocean Technology is in Bergen (clusters.csv), in Hordaland until 2019 and in Vestland
+    from 2020 (municipality_counties.csv)."""
+    old = open_page("cluster", {"cluster": "gce-ocean-technology", "as_of": "2016-06-30"})
+    assert any(c.value.startswith("Bergen, Hordaland (nå i Vestland) · ") for c in old.caption)
+    new = open_page("cluster", {"cluster": "gce-ocean-technology", "as_of": "2022-06-30"})
+    assert any(c.value.startswith("Bergen, Vestland · ") for c in new.caption)
+
+
 def test_timeline_horizon_from_the_link_changes_the_renewals():
     six = open_page("timeline", {"as_of": "2023-06-30"}).dataframe[0].value
     year = open_page("timeline", {"as_of": "2023-06-30", "months": "12"}).dataframe[0].value

@@ -226,6 +226,7 @@ def test_a_brief_says_what_the_record_does_not(con):
     ]
     document = brief.cluster_html(con, OCEAN, on, "en")
     assert f"No member count published since {max(counts)}." in document
+    assert "Bergen, Hordaland (now in Vestland)" in document  # the county of 2016 (counties.csv)
     helseinn = brief.cluster_html(con, "helseinn", on, "nb")
     assert CATALOGUE["cluster.no_funding"]["nb"] in helseinn
 

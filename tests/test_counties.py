@@ -135,6 +135,26 @@ def test_a_cluster_in_bergen_is_in_hordaland_in_2016_and_in_vestland_in_2022(con
         assert placed["gold"].tolist() == [1]  # held Gold on both dates
 
 
+@pytest.mark.parametrize("on", [OLD, MIDDLE, TODAY])
+def test_the_clusters_extract_gives_each_clusters_county_of_the_date(con, on):
+    shown = queries.extract(con, "clusters", Filters(as_of=on)).set_index("cluster_id")
+    expected = {c["cluster_id"]: county_of(c, on) for c in read("clusters.csv")}
+    got = {k: (v if isinstance(v, str) else None) for k, v in shown["county"].items()}
+    assert got == expected
+    assert set(shown.loc[shown["county"].isna()].index) == {k for k, v in expected.items() if not v}
+
+
+def test_a_profile_says_the_county_of_the_date_and_the_county_today_where_it_differs(con):
+    bergen = (
+        "gce-ocean-technology"  # in Bergen (clusters.csv): Hordaland until 2019, Vestland after
+    )
+    old = queries.extract(con, "clusters", Filters(as_of=OLD), cluster_id=bergen).iloc[0]
+    assert summaries.place(old, "nb") == "Bergen, Hordaland (nå i Vestland)"
+    assert summaries.place(old, "en") == "Bergen, Hordaland (now in Vestland)"
+    new = queries.extract(con, "clusters", Filters(as_of=MIDDLE), cluster_id=bergen).iloc[0]
+    assert summaries.place(new, "en") == "Bergen, Vestland"
+
+
 def test_a_county_with_no_cluster_in_the_register_is_a_light_tile_with_0(con):
     counts = queries.extract(con, "county_counts", Filters(as_of=OLD))
     figure = charts.county_map(counts, (), "nb")

@@ -84,7 +84,7 @@ def test_excel_has_real_dates_numbers_and_empty_unknowns_under_norwegian_headers
     book = openpyxl.load_workbook(out)
     data = book.worksheets[0]
     headers = [c.value for c in data[1]]
-    assert headers[:6] == ["Klynge-ID", "Klynge", "Mulighetsområde-ID", "Region", "Nivå",
+    assert headers[:6] == ["Klynge-ID", "Klynge", "Mulighetsområde-ID", "Fylke i dag", "Nivå",
                            "Gyldig merke"]  # fmt: skip
     assert all(c.font.b for c in data[1])
     assert data.freeze_panes == "A2"

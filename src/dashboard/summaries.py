@@ -1,5 +1,6 @@
 """What the overview counts, from the extracts: clusters per level and labels held; and how a
-cluster's label status on the date is said (the profile page and its board brief say it alike).
+cluster's label status and place on the date are said (the profile page and its board brief say
+them alike).
 
 Pure pandas, so the numbers a funder reads are unit-tested against the store. What needs
 attention is decided in SQL (the `attention` extract), where the label rules live.
@@ -49,6 +50,21 @@ def label_text(status: pd.Series, lang: str) -> str:
     if isinstance(status["basis"], str):
         text += " · " + t(f"basis.{status['basis']}", lang)
     return text
+
+
+def place(cluster: pd.Series, lang: str) -> str:
+    """Where a cluster is on the date, from its `clusters` extract row: its city and the county
+    it was in then, and its county today where that differs (a 2016 view of a Bergen cluster
+    reads "Bergen, Hordaland (now in Vestland)"); a county the record does not give is left out."""
+    city, then, now = (
+        cluster[key] if isinstance(cluster[key], str) else None
+        for key in ("city", "county", "region")
+    )
+    text = ", ".join(x for x in (city, then) if x)
+    if now is None or now == then:
+        return text
+    today = t("cluster.county_now", lang, county=now)
+    return f"{text} ({today})" if text else today
 
 
 def counties_on_the_map(by_county: pd.DataFrame) -> list[str]:

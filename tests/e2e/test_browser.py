@@ -169,7 +169,7 @@ def test_downloaded_excel_holds_the_csvs_rows_as_typed_cells(page: Page, server:
     book = openpyxl.load_workbook(io.BytesIO(Path(download.path()).read_bytes()))
     assert book.sheetnames == ["Data", "Om uttrekket"]
     rows = list(book["Data"].iter_rows(values_only=True))
-    assert rows[0][:6] == ("Klynge-ID", "Klynge", "Mulighetsområde-ID", "Region", "Nivå",
+    assert rows[0][:6] == ("Klynge-ID", "Klynge", "Mulighetsområde-ID", "Fylke i dag", "Nivå",
                            "Gyldig merke")  # fmt: skip
     node = next(r for r in rows if r[0] == "gce-node")
     # data/certifications.csv: GCE NODE's 2015 Gold, valid (by its three-year cycle) to 2017

@@ -51,7 +51,7 @@ def _header(facts: pd.Series, info: pd.Series, area: str, lang: str) -> tuple[st
         lines.append(t("brief.successor", lang, name=info["successor"]))
     if isinstance(info[f"focus_{lang}"], str) and info[f"focus_{lang}"]:
         lines.append(info[f"focus_{lang}"])
-    place = ", ".join(x for x in (facts["city"], facts["region"]) if isinstance(x, str))
+    place = summaries.place(facts, lang)
     lines.append(" · ".join(x for x in (place, t("cluster.area_basis", lang, basis=area)) if x))
     return tuple(lines)
 
