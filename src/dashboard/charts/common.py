@@ -104,6 +104,25 @@ def _axis(traces: Sequence[Trace], axis: str, key: str, lang: str) -> dict:
     return found
 
 
+def lettering(title: str, lang: str) -> dict:
+    """The layout every figure shares for its words: the title, the font, a hover box of its own
+    (not the trace's colour: text on Gold or Silver would be faint) and the reader's number
+    separators. Every text colour is the figure's own (WCAG 2.1 AA, 4.5:1:
+    tests/test_chart_contrast.py): what it leaves unset, Streamlit's theme draws too light."""
+    text = {"color": theme.TEXT}
+    return {
+        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **text}},
+        "font": {"family": theme.FONT, "size": 13, **text},
+        "hoverlabel": {
+            "namelength": -1,
+            "bgcolor": theme.BACKGROUND,
+            "bordercolor": theme.AXIS_TEXT,
+            "font": text,
+        },
+        "separators": ", " if lang == "nb" else ".,",
+    }
+
+
 def style(
     traces: Sequence[Trace],
     lang: str,
@@ -127,8 +146,7 @@ def style(
         {**note, "font": {**text, **note.get("font", {})}} for note in own.pop("annotations", [])
     ]
     look = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **text}},
-        "font": {"family": theme.FONT, "size": 13, **text},
+        **lettering(title, lang),
         "paper_bgcolor": theme.BACKGROUND,
         "plot_bgcolor": theme.BACKGROUND,
         "margin": {"l": 10, "r": 10, "t": 100 if top_legend else 50, "b": 10},
@@ -141,14 +159,6 @@ def style(
             "title": {"text": legend, "side": "left", "font": text},
             "font": text,
         },
-        # a hover box of its own, not the bar's colour (text on Gold or Silver would be faint)
-        "hoverlabel": {
-            "namelength": -1,
-            "bgcolor": theme.BACKGROUND,
-            "bordercolor": theme.AXIS_TEXT,
-            "font": text,
-        },
-        "separators": ", " if lang == "nb" else ".,",
     }
     few = _category_axes(traces)
     for axis, key in (("x", x_axis), ("y", y_axis)):

@@ -13,7 +13,7 @@ from plotly.colors import sample_colorscale, unlabel_rgb
 from .. import theme
 from ..contract import LABELS
 from ..i18n import number, t
-from .common import empty_figure
+from .common import empty_figure, lettering
 from .traces import columns
 
 CELL = 92  # pixels per grid cell; a tile leaves a few between its neighbours
@@ -182,15 +182,4 @@ def county_map(counts: pd.DataFrame, chosen: Sequence[str], lang: str) -> go.Fig
         "paper_bgcolor": theme.BACKGROUND,
         "legend": {"font": text, "title": {"font": text}},
     }
-    look = {
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 16, **text}},
-        "font": {"family": theme.FONT, "size": 13, **text},
-        "hoverlabel": {
-            "namelength": -1,
-            "bgcolor": theme.BACKGROUND,
-            "bordercolor": theme.AXIS_TEXT,
-            "font": text,
-        },
-        "separators": ", " if lang == "nb" else ".,",
-    }
-    return go.Figure(data=[tile_trace], layout={**layout, **look})
+    return go.Figure(data=[tile_trace], layout={**layout, **lettering(title, lang)})
