@@ -13,7 +13,10 @@ frame.page_header("page.cluster", filters, lang)
 labels_of = cache.cluster_names()
 # The picker offers the clusters the sidebar's filters select; a linked or chosen cluster outside
 # them stays shown, and the page says it lies outside the filters.
-inside = list(cache.extract("clusters", filters)["cluster_id"])
+# Without a choice it opens on the first of them in the programme on the date.
+selected = cache.extract("clusters", filters)
+inside = list(selected["cluster_id"])
+running = list(selected.loc[selected["level"].notna(), "cluster_id"])
 wanted = st.session_state.get("w_cluster", st.query_params.get("cluster"))
 options = inside or list(labels_of)
 if wanted in labels_of and wanted not in options:
@@ -21,7 +24,7 @@ if wanted in labels_of and wanted not in options:
 cluster_id = state.page_choice(
     "cluster",
     options,
-    default=options[0],
+    default=(running or options)[0],
     label=t("cluster.pick", lang),
     lang=lang,
     format_func=labels_of.get,
@@ -88,7 +91,7 @@ profile.brief_download(cluster_id, scope, lang)
 
 st.subheader(t("cluster.levels", lang))
 if periods.empty:
-    st.info(t("cluster.no_periods", lang))
+    st.info(summaries.nothing_by_the_date("periods", info, scope.date, lang))
 else:
     widgets.chart(charts.level_history, cache.Ref("periods", scope, cluster_id), lang, title="")
     widgets.table(
@@ -101,7 +104,7 @@ widgets.download("periods", scope, lang, cluster_id=cluster_id)
 
 st.subheader(t("cluster.labels", lang))
 if awards.empty:
-    st.info(t("cluster.no_awards", lang))
+    st.info(summaries.nothing_by_the_date("awards", info, scope.date, lang))
 else:
     widgets.chart(
         charts.award_timeline,

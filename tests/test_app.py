@@ -256,10 +256,46 @@ def test_tampered_link_gets_a_notice_and_a_working_page():
     assert any(c.value == f"Rad 1–50 av {clusters}; nedlastingen har alle." for c in at.caption)
 
 
+def running_on(on: dt.date) -> set[str]:
+    """Clusters with a level period covering the date, from data/programme_periods.csv."""
+    with (DATA / "programme_periods.csv").open(encoding="utf-8") as f:
+        return {
+            r["cluster_id"]
+            for r in csv.DictReader(f)
+            if r["start_date"] <= on.isoformat()
+            and (not r["end_date"] or on.isoformat() <= r["end_date"])
+        }
+
+
 def test_unknown_cluster_in_the_profile_link_gets_a_notice(con):
+    """The profile then opens, as without a link, on the first cluster (by name) in the
+    programme on the date."""
     at = open_page("cluster", {"cluster": "no-such-cluster"})
     assert "no\\-such\\-cluster" in at.warning[0].value
-    assert at.selectbox(key="w_cluster").value == next(iter(queries.cluster_names(con)))
+    running = running_on(dt.date.today())
+    first = next(c for c in queries.cluster_names(con) if c in running)
+    assert at.selectbox(key="w_cluster").value == first
+
+
+def test_a_profile_of_a_date_before_the_cluster_joined_says_when_it_did():
+    """Arctic Cluster Team became an Arena cluster on 16 Oct 2017 (programme_periods.csv,
+    mip.no); its first label on record, a Bronze, is known to the year, 2019 (certifications
+    .csv): said as a year, not as 1 January."""
+    at = open_page("cluster", {"cluster": "arctic-cluster-team", "as_of": "2016-06-30"})
+    texts = [i.value for i in at.info]
+    assert (
+        "Klyngen var ikke i programmet per 30.06.2016: den første programperioden i registeret "
+        "er fra 16.10.2017." in texts
+    )
+    assert (
+        "Ingen merke var tildelt per 30.06.2016: den første tildelingen i registeret er fra 2019."
+        in texts
+    )
+    later = open_page("cluster", {"cluster": "arctic-cluster-team", "as_of": "2018-06-30"})
+    assert (
+        "Ingen merke var tildelt per 30.06.2018: den første tildelingen i registeret er fra 2019."
+        in [i.value for i in later.info]
+    )
 
 
 def test_profile_shows_the_cluster_from_the_link():
@@ -406,7 +442,8 @@ def test_profile_follows_the_area_filter(con):
     health = con.execute(
         "SELECT cluster_id FROM clusters WHERE area_id = 'helse-og-velferd' ORDER BY name"
     ).fetchall()
-    assert picker.value == health[0][0]
+    running = running_on(dt.date.today())
+    assert picker.value == next(c for (c,) in health if c in running)  # the first in the programme
     assert len(picker.options) == len(health)
     assert not at.info or all("ikke blant dem filtrene" not in i.value for i in at.info)
 

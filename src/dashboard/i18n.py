@@ -100,3 +100,14 @@ def date(value: dt.date, lang: str) -> str:
     """A date: nb `24.11.2026`, en `24 Nov 2026`."""
     pattern = "dd.MM.yyyy" if lang == "nb" else "d MMM yyyy"
     return format_date(value, format=pattern, locale=LOCALES[lang])
+
+
+def date_as_known(value: dt.date, precision: str | None, lang: str) -> str:
+    """A date to what the record knows of it (a `start_precision`/`date_precision`): the day,
+    the month (nb `oktober 2017`, en `October 2017`) or the year, so a date written as the first
+    of the month or of January does not read as a day."""
+    if precision == "year":
+        return str(value.year)
+    if precision == "month":
+        return format_date(value, format="LLLL yyyy", locale=LOCALES[lang])
+    return date(value, lang)

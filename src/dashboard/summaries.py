@@ -13,7 +13,7 @@ import datetime as dt
 import pandas as pd
 
 from .contract import LABELS, LEVELS
-from .i18n import date, t
+from .i18n import date, date_as_known, t
 
 
 def programme_counts(counts: pd.DataFrame) -> dict[str, int]:
@@ -65,6 +65,19 @@ def place(cluster: pd.Series, lang: str) -> str:
         return text
     today = t("cluster.county_now", lang, county=now)
     return f"{text} ({today})" if text else today
+
+
+def nothing_by_the_date(kind: str, info: pd.Series, as_of: dt.date, lang: str) -> str:
+    """Why a profile's `kind` section ("periods", "awards") is empty on the date, from the
+    cluster's `cluster_facts` row: the record has none, or its first one comes after the date,
+    said with both dates (a 2016 view of a cluster admitted in 2017 does not read as a cluster
+    without a record)."""
+    column = {"periods": "first_period", "awards": "first_award"}[kind]
+    first = info[f"{column}_start" if kind == "periods" else f"{column}_on"]
+    if isinstance(first, dt.date) and pd.notna(first) and pd.Timestamp(first) > pd.Timestamp(as_of):
+        known = date_as_known(first, info[f"{column}_precision"], lang)
+        return t(f"cluster.{kind}_later", lang, date=date(as_of, lang), first=known)
+    return t(f"cluster.no_{kind}", lang)
 
 
 def counties_on_the_map(by_county: pd.DataFrame) -> list[str]:

@@ -246,7 +246,9 @@ def make(con: duckdb.DuckDBPyConnection, cluster_id: str, as_of: dt.date, lang: 
     shown, past = dates(meta, as_of, lang)
     left, right = _columns(parts, as_of, lang)
     right.append(
-        Notes(t("brief.coverage", lang), tuple(past + coverage.of_cluster(parts, as_of, lang)))
+        Notes(
+            t("brief.coverage", lang), tuple(past + coverage.of_cluster(parts, info, as_of, lang))
+        )
     )
     urls = [u for u in str(info["all_sources"] or "").split(" | ") if u]
     for name in ("periods", "awards", "funding", "results"):

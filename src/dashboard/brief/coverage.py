@@ -7,6 +7,7 @@ import datetime as dt
 
 import pandas as pd
 
+from .. import summaries
 from ..i18n import number, t
 from .blocks import named, when
 
@@ -16,11 +17,16 @@ def names(frame: pd.DataFrame) -> str:
     return ", ".join(sorted(frame["cluster"], key=str.casefold))
 
 
-def of_cluster(parts: dict[str, pd.DataFrame], as_of: dt.date, lang: str) -> list[str]:
-    """What the record does not say about a cluster up to the date (its profile's extracts)."""
-    said = [t("cluster.no_periods", lang)] if parts["periods"].empty else []
-    if parts["awards"].empty:
-        said.append(t("cluster.no_awards", lang))
+def of_cluster(
+    parts: dict[str, pd.DataFrame], info: pd.Series, as_of: dt.date, lang: str
+) -> list[str]:
+    """What the record does not say about a cluster up to the date (its profile's extracts;
+    `info` its `cluster_facts` row, which says when a first period or award comes later)."""
+    said = [
+        summaries.nothing_by_the_date(kind, info, as_of, lang)
+        for kind in ("periods", "awards")
+        if parts[kind].empty
+    ]
     members = parts["results"][parts["results"]["indicator"] == "members"]
     if members.empty:
         said.append(t("cluster.no_members", lang))
