@@ -63,6 +63,38 @@ def test_the_six_arena_projects_of_14_june_2011(con):
     assert len(started(con, "Arena", "2011-06-14", "2011-06-14")) == 6
 
 
+def test_the_arena_round_of_7_june_2013(con):
+    # nyteknikk.no 13.09.2013: 'kunngjorde fredag 7. juni at AMK får ARENA-status'; moreforsk.no:
+    # Ocean Ingredients Cluster 'en av fem søknader' on 'fredag 7. juni'; Norwegian Clusters 2014:
+    # five new Arena projects in 2013, among them Legasea and Norwegian Rooms (to the year)
+    assert started(con, "Arena", "2013-06-07", "2013-06-07") == {
+        "arctic-maritime-cluster",
+        "ocean-ingredients-cluster",
+    }
+    assert {"nce-blue-legasea", "norwegian-rooms"} <= started(
+        con, "Arena", "2013-01-01", "2013-12-31"
+    )
+    (name,) = con.execute(
+        "SELECT name FROM clusters WHERE cluster_id = 'arctic-maritime-cluster'"
+    ).fetchone()
+    assert name == "Arctic Maritime Cluster"  # ESCA's list misspells it 'Artic'
+
+
+def test_the_arena_round_of_8_november_2018_admits_the_concrete_cluster(con):
+    # norut.no 8 Nov 2018: 'Ti nye næringsklynger ... Betongklyngen N3C'
+    assert "betong-arktisk-klima" in started(con, "Arena", "2018-11-08", "2018-11-08")
+
+
+def test_nce_media_was_funded_for_six_years_from_june_2014(con):
+    # mediacitybergen.no 11.11.2015: 'i juni oppgradert til et Norwegian Centre of Expertise (NCE),
+    # med finansiering i seks år'
+    start, end = con.execute(
+        "SELECT start_date, end_date FROM programme_periods "
+        "WHERE cluster_id = 'nce-media' AND level = 'NCE'"
+    ).fetchone()
+    assert (start, end) == (D("2014-06-18"), D("2020-06-30"))
+
+
 def test_the_three_gces(con):
     # siva.no 2014: Blue Maritime and NODE GCE on 18 Jun 2014; uib.no: GCE Subsea 12 Jun 2015;
     # GCE status is a ten-year period (kystens.no), NODE's 'final stage' 2020-2024 (gcenode.no)

@@ -373,8 +373,8 @@ URL = "https://example.org/source"
             "programme_periods.csv",
             (
                 "replace",
-                "toppniva/,NCE Media in the 18 Jun 2014 round. CONFLICT: mediacitybergen.no dates NCE to 2015; this row follows Siva",
-                "toppniva/,",
+                'ncemediatenyears/,"MediArena, Arena from 2010 (year only)"',
+                "ncemediatenyears/,",
             ),
             "note",
             "an estimate row needs its rule written in note",
