@@ -140,8 +140,9 @@ def mark(ok: bool) -> str:
     return "pass" if ok else "**fail**"
 
 
-def ms(seconds: float) -> str:
-    return f"{seconds * 1000:.0f} ms"
+def ms(seconds: float | None) -> str:
+    """Milliseconds, or "–" for what a page does not have (a first chart on the glossary)."""
+    return "–" if seconds is None else f"{seconds * 1000:.0f} ms"
 
 
 def report(results: dict[int, dict]) -> str:
@@ -169,7 +170,8 @@ def report(results: dict[int, dict]) -> str:
         "(`bench/naive.py`) from CSV reads cached with `st.cache_data` as Streamlit's docs "
         "teach, on the same kind of cache miss; **naive ÷ app** compares the two misses.",
         "- **Browser**: one Chromium session, from navigation (a fresh as-of date in the URL) "
-        f"to the first chart drawn, and to the end of the run; median of {browser.NAVIGATIONS}.",
+        f"to the first chart drawn (– for a page without one), and to the end of the run; median "
+        f"of {browser.NAVIGATIONS}.",
         "- **Server RSS**: peak resident memory (VmHWM) of a fresh server while N Chromium "
         "sessions open every page.",
         "- **Build**: the whole `python -m dashboard build` process, median of 3.",
