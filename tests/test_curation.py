@@ -95,6 +95,39 @@ def test_nce_media_was_funded_for_six_years_from_june_2014(con):
     assert (start, end) == (D("2014-06-18"), D("2020-06-30"))
 
 
+def test_the_mature_clusters_of_15_november_2021(con):
+    # occinnovationpark.com: 'an event hosted by Innovation Norway on Monday 15 November 2021 ...
+    # the clusters entering this arrangement today are Eyde Cluster in Agder, NCE Media in Bergen,
+    # and Norway Health Tech in Oslo' (and Oslo Cancer Cluster)
+    assert started(con, "Mature", "2021-11-15", "2021-11-15") == {
+        "oslo-cancer-cluster",
+        "eyde-klyngen",
+        "nce-media",
+        "norway-health-tech",
+    }
+
+
+def period_end(con, cluster_id: str, level: str) -> dt.date:
+    (end,) = con.execute(
+        "SELECT max(end_date) FROM programme_periods WHERE cluster_id = ? AND level = ?",
+        [cluster_id, level],
+    ).fetchone()
+    return end
+
+
+def test_stated_extensions_and_ends_replace_the_term_rule(con):
+    # fi-nor.no 19 Jun 2014: Smart Water Cluster 'finansiering fra Arenaprogrammet ut 2016'
+    assert period_end(con, "smart-water-communities", "Arena") == D("2016-12-31")
+    # mineralklyngenorge.no: 'støtte som Arena-prosjekt til september 2017'
+    assert period_end(con, "mineralklynge-nord", "Arena") == D("2017-09-30")
+    # kunnskapshavna.no: 'Digins Arena-periode løper ut i desember 2015'
+    assert period_end(con, "arena-digin", "Arena") == D("2015-12-31")
+    # maritimecleantech.no 15 Dec 2021: 'Frå 1.1.2022 fell basisfinansieringa vår vekk'
+    assert period_end(con, "nce-maritime-cleantech", "NCE") == D("2021-12-31")
+    # codcluster.no 8 Nov 2018: Arena Torsk supported 'i to nye år'
+    assert "arena-innovasjon-torskefisk" in started(con, "Arena", "2018-11-08", "2018-11-08")
+
+
 def test_the_three_gces(con):
     # siva.no 2014: Blue Maritime and NODE GCE on 18 Jun 2014; uib.no: GCE Subsea 12 Jun 2015;
     # GCE status is a ten-year period (kystens.no), NODE's 'final stage' 2020-2024 (gcenode.no)
