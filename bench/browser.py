@@ -12,8 +12,9 @@ import os
 import statistics
 import time
 from pathlib import Path
+from urllib.parse import urlencode
 
-from page_times import PAGE_NAMES, FreshDates
+from page_times import PAGE_NAMES, PAGE_QUERY, FreshDates
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
@@ -33,9 +34,14 @@ def _launch(p):
     )
 
 
+def _linked(name: str) -> str:
+    """The page's path with the query it is timed with (see page_times.PAGE_QUERY)."""
+    return f"{name}?{urlencode(PAGE_QUERY.get(name, {}))}"
+
+
 async def _draws_a_chart(page, url: str, name: str, dates: FreshDates) -> bool:
     """Whether the page draws a chart on its default view (the glossary is words only)."""
-    await page.goto(f"{url}/{name}?as_of={dates.next().isoformat()}", timeout=120_000)
+    await page.goto(f"{url}/{name}&as_of={dates.next().isoformat()}", timeout=120_000)
     await page.wait_for_selector(TITLE, state="visible", timeout=120_000)
     await page.wait_for_function(IDLE, timeout=120_000)
     try:
@@ -55,11 +61,12 @@ async def _first_chart(url: str, dates: FreshDates) -> dict[str, tuple[float | N
         await page.wait_for_selector(CHART, timeout=120_000)
         out = {}
         for name in PAGE_NAMES:
-            has_chart = await _draws_a_chart(page, url, name, dates)
+            has_chart = await _draws_a_chart(page, url, _linked(name), dates)
             charts, done = [], []
             for _ in range(NAVIGATIONS):
                 started = time.perf_counter()
-                await page.goto(f"{url}/{name}?as_of={dates.next().isoformat()}", timeout=120_000)
+                day = dates.next().isoformat()
+                await page.goto(f"{url}/{_linked(name)}&as_of={day}", timeout=120_000)
                 if has_chart:
                     await page.wait_for_selector(CHART, state="visible", timeout=120_000)
                     charts.append(time.perf_counter() - started)
