@@ -63,8 +63,9 @@ def test_export_to_a_file_with_every_filter(con, store_path, tmp_path):
         levels=("NCE", "GCE"), regions=("Vestland",), labels=("Gold",), as_of=dt.date(2019, 12, 31)
     )
     assert out.read_bytes() == extracts.csv_bytes(con, "funding", filters)
-    # GCE Ocean Technology (Vestland, GCE, Gold by confirmation): NOK 10 m a year 2015-2019
-    assert len(out.read_bytes().splitlines()) == 6
+    # GCE Ocean Technology (Vestland, GCE, Gold by confirmation): NOK 10 m a year 2015-2019;
+    # NCE Maritime CleanTech (Vestland, NCE to 2021, Gold): its Arena grant of 2011-2013
+    assert len(out.read_bytes().splitlines()) == 1 + 5 + 3
 
 
 def test_export_in_a_language_names_columns_and_areas_in_it(con, store_path):
@@ -76,9 +77,11 @@ def test_export_in_a_language_names_columns_and_areas_in_it(con, store_path):
     )
     nb_lines = nb.stdout.decode("utf-8-sig").splitlines()
     en_lines = en.stdout.decode("utf-8-sig").splitlines()
-    assert nb_lines[0].startswith("Klynge-ID;Klynge;Mulighetsområde-ID;Mulighetsområde;Region;År;")
+    assert nb_lines[0].startswith(
+        "Klynge-ID;Klynge;Mulighetsområde-ID;Mulighetsområde;Fylke i dag;År;"
+    )
     assert en_lines[0].startswith(
-        "Cluster ID,Cluster,Opportunity area ID,Opportunity area,Region,Year,"
+        "Cluster ID,Cluster,Opportunity area ID,Opportunity area,County today,Year,"
     )
     assert ";Havrommet;" in nb_lines[1] and ",Ocean space," in en_lines[1]
     assert len(nb_lines) == len(en_lines) > 1

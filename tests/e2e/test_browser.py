@@ -154,7 +154,7 @@ def test_downloaded_csv_equals_the_export_cli(page: Page, server: str, e2e_store
         e2e_store, "labels", "--as-of", "2016-06-30", "--area", "havrommet", "--lang", "nb"
     )
     assert content.startswith(
-        "\ufeffKlynge-ID;Klynge;Mulighetsområde-ID;Region;Nivå;Gyldig merke".encode()
+        "\ufeffKlynge-ID;Klynge;Mulighetsområde-ID;Fylke i dag;Nivå;Gyldig merke".encode()
     )
     assert b"gce-node;GCE NODE;havrommet;Agder;GCE;Gull" in content
 
