@@ -153,6 +153,11 @@ def test_a_profile_says_the_county_of_the_date_and_the_county_today_where_it_dif
     assert summaries.place(old, "en") == "Bergen, Hordaland (now in Vestland)"
     new = queries.extract(con, "clusters", Filters(as_of=MIDDLE), cluster_id=bergen).iloc[0]
     assert summaries.place(new, "en") == "Bergen, Vestland"
+    # Arena Arktisk Vedlikehold: no city, in Finnmark today, a county again only since 2024
+    far_north = queries.extract(
+        con, "clusters", Filters(as_of=OLD), cluster_id="arena-arktisk-vedlikehold"
+    ).iloc[0]
+    assert summaries.place(far_north, "nb") == "I dag i Finnmark (fylket på datoen er ikke kjent)"
 
 
 def test_a_county_with_no_cluster_in_the_register_is_a_light_tile_with_0(con):

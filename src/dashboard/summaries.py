@@ -63,8 +63,10 @@ def place(cluster: pd.Series, lang: str) -> str:
     text = ", ".join(x for x in (city, then) if x)
     if now is None or now == then:
         return text
-    today = t("cluster.county_now", lang, county=now)
-    return f"{text} ({today})" if text else today
+    if not then:  # a place is known today only: say that the date's county is not
+        today = t("cluster.county_now_only", lang, county=now)
+        return f"{text} · {today}" if text else today
+    return f"{text} ({t('cluster.county_now', lang, county=now)})"
 
 
 def nothing_by_the_date(kind: str, info: pd.Series, as_of: dt.date, lang: str) -> str:
