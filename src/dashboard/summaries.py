@@ -75,7 +75,7 @@ def nothing_by_the_date(kind: str, info: pd.Series, as_of: dt.date, lang: str) -
     said with both dates (a 2016 view of a cluster admitted in 2017 does not read as a cluster
     without a record)."""
     column = {"periods": "first_period", "awards": "first_award"}[kind]
-    first = info[f"{column}_start" if kind == "periods" else f"{column}_on"]
+    first = info[f"{column}_on"]
     if isinstance(first, dt.date) and pd.notna(first) and pd.Timestamp(first) > pd.Timestamp(as_of):
         known = date_as_known(first, info[f"{column}_precision"], lang)
         return t(f"cluster.{kind}_later", lang, date=date(as_of, lang), first=known)
