@@ -196,3 +196,11 @@ def test_file_name_states_view_filters_and_date():
 def test_unknown_extract_is_refused(con):
     with pytest.raises(KeyError):
         extracts.extract_frame(con, "secrets", Filters())
+
+
+def test_the_picker_adds_former_names_the_name_does_not_already_say(con):
+    names = queries.cluster_names(con)
+    # data/clusters.csv: Eyde's former names are "Arena Eyde | Eyde-nettverket | NCE Eyde"
+    assert names["eyde-klyngen"] == "Eyde-klyngen (NCE Eyde) (Arena Eyde, Eyde-nettverket)"
+    assert names["norway-health-tech"] == "Norway Health Tech (Oslo Medtech, NCE Health Technology)"
+    assert names["gce-node"] == "GCE NODE (NCE NODE, Arena NODE)"
