@@ -102,9 +102,15 @@ def test_the_mature_clusters_of_15_november_2021(con):
     assert started(con, "Mature", "2021-11-15", "2021-11-15") == {
         "oslo-cancer-cluster",
         "eyde-klyngen",
-        "nce-media",
         "norway-health-tech",
     }
+    # mediacitybergen.no: 'NCE Media is one of only five ... The new program will commence in
+    # 2021' (the row follows the cluster's own start year; the note keeps 15 Nov 2021)
+    assert started(con, "Mature", "2021-01-01", "2021-01-01") == {"nce-media"}
+    # occinnovationpark.com: 'The new mature clusters are already part of the programme', so
+    # the NCE periods of 2015 last until the mature periods begin
+    assert period_end(con, "eyde-klyngen", "NCE") == D("2021-11-14")
+    assert period_end(con, "norway-health-tech", "NCE") == D("2021-11-14")
 
 
 def period_end(con, cluster_id: str, level: str) -> dt.date:
@@ -156,7 +162,19 @@ def test_the_arena_pro_intakes_of_2019_and_2020(con):
         "arena-smart-city-stavanger",
         "arctic-cluster-team",
         "cod-cluster",
+        # tekstilforum.no: 'NF&TA er blant de fire næringsmiljøene ... Arena Pro status'
+        "norwegian-fashion-textile-agenda",
     }
+
+
+def test_the_arena_pro_intake_of_2021_follows_an_arena_period(con):
+    # stiimaquacluster.no 15 Nov 2021: 'Frem til nå har Stiim vært en Arena-klynge'; 'Kun 4 av
+    # 14' became Arena Pro, Norwegian Energy Solutions among the four
+    assert {"stiim-aqua-cluster", "norwegian-energy-solutions"} <= started(
+        con, "Arena Pro", "2022-01-01", "2022-01-01"
+    )
+    assert period_end(con, "stiim-aqua-cluster", "Arena") == D("2021-12-31")
+    assert period_end(con, "norwegian-energy-solutions", "Arena") == D("2021-12-31")
 
 
 def test_mergers_end_a_cluster_and_name_its_successor(con):
