@@ -177,6 +177,23 @@ def test_the_arena_pro_intake_of_2021_follows_an_arena_period(con):
     assert period_end(con, "norwegian-energy-solutions", "Arena") == D("2021-12-31")
 
 
+def test_the_two_pilot_hub_nodes_of_the_2021_round(con):
+    # NTB (Innovasjon Norge): 'Havbruksnettverk Helgeland i Sandnessjøen blir en av landets to
+    # første Hub-noder'; osloregionen.no: 'HelseINN fra Innlandet er tatt opp med prosjektet NH2
+    # Helse'; occinnovationpark.com: the round's event on 'Monday 15 November 2021';
+    # nic.innovasjonnorge.no: a node is funded 'i inntil tre år'
+    assert started(con, "Hub-node", "2021-01-01", "2021-12-31") == {
+        "havbruksnettverk-helgeland",
+        "helseinn",
+    }
+    assert period_end(con, "helseinn", "Hub-node") == D("2024-11-14")
+    in_2023 = con.execute(
+        "SELECT count(*) FROM programme_periods WHERE level = 'Hub-node' "
+        "AND DATE '2023-06-30' BETWEEN start_date AND end_date"
+    ).fetchone()[0]
+    assert in_2023 == 2
+
+
 def test_mergers_end_a_cluster_and_name_its_successor(con):
     # norwayhealthtech.com: NSCC and Norway Health Tech merge, 'formally take effect on
     # 1 January 2025'; siva.no 20 Jun 2016: akvARENA and Smart Water became NCE Aquatech

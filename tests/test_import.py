@@ -190,7 +190,7 @@ BAD = {
             b"cluster_id,level,start_date,start_precision,end_date,end_rule,provenance,source_url,note\n"
             b"gce-node,Platinum League,2030-01-01,day,,,estimate,,x\n",
         ),
-        "programme_periods.csv, row 2, column level: 'Platinum League' is not one of Arena, Arena Pro, NCE, GCE, Mature, NIC Connect, NIC Impact",
+        "programme_periods.csv, row 2, column level: 'Platinum League' is not one of Arena, Arena Pro, NCE, GCE, Mature, Hub-node, NIC Connect, NIC Impact",
     ),
     "negative amount": (
         (

@@ -12,11 +12,7 @@ FIGURES = Path(__file__).resolve().parents[1] / "data" / "programme_figures.csv"
 
 # Dates where the register is still short of the published count, with why. strict: the test
 # fails once the gap closes, so the entry is removed then. Leads are in docs/curation-log.md.
-KNOWN_SHORTFALLS = {
-    "2021-12-31": "the first hub-nodes of Nov 2021 (HelseINN, Havbruksnettverk Helgeland) "
-    "are not in the register: they need a level of their own",
-    "2022-12-31": "as 2021: the hub-nodes, and the 2022 Arena intake is not yet known",
-}
+KNOWN_SHORTFALLS: dict[str, str] = {}
 
 
 def published_totals() -> list:

@@ -149,7 +149,7 @@ def test_unknown_level(data_copy):
     row = row_of(f, "Champions League")
     assert problems(data_copy) == [
         f"{f}, row {row}, column level: 'Champions League' is not one of Arena, Arena Pro, NCE, GCE, "
-        "Mature, NIC Connect, NIC Impact"
+        "Mature, Hub-node, NIC Connect, NIC Impact"
     ]
 
 
