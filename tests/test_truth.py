@@ -169,6 +169,13 @@ def test_blue_maritime_holds_gold_in_may_2016(con):
     assert label_on(con, "gce-blue-maritime", "2016-05-31")[:2] == ("Gold", "active")
 
 
+def test_blue_maritime_holds_gold_in_2022_by_its_renewal_of_autumn_2021(con):
+    # bluemaritimecluster.no: 'mottok nylig fornyet Gold-sertifisering' after 'høstens
+    # vurdering', with Daniel Garden new as leader; aktivitetsrapport2021.aakp.no: 'har klynga
+    # i år fått ny klyngeleder i Daniel Garden'
+    assert label_on(con, "gce-blue-maritime", "2022-06-30")[:2] == ("Gold", "active")
+
+
 @pytest.mark.parametrize(
     "day", ["2016-05-31", "2018-06-30", "2021-06-30", "2024-03-01", "2026-11-24"]
 )
