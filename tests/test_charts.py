@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
+import json
 
+import numpy as np
 import pandas as pd
+import plotly.io as pio
 import pytest
 
 from dashboard import charts, queries, theme
@@ -338,3 +342,25 @@ def _bar_days(trace) -> list[tuple[pd.Timestamp, pd.Timestamp]]:
         (pd.Timestamp(b), pd.Timestamp(b) + pd.Timedelta(milliseconds=ms) - day)
         for b, ms in zip(trace.base, trace.x, strict=True)
     ]
+
+
+def test_a_long_trace_reaches_the_browser_with_every_value_as_it_was():
+    # 300 scored awards (a register a hundred times the shipped one has thousands): plotly gets
+    # arrays, and the figure's JSON still carries each award's date, score, cluster and label
+    days = pd.to_datetime([dt.date(2015, 1, 1) + dt.timedelta(days=i) for i in range(300)])
+    awards = pd.DataFrame(
+        {
+            "awarded_on": days,
+            "score_pct": [80.0 + i % 20 for i in range(300)],
+            "cluster": [f"Cluster {i}" for i in range(300)],
+            "label": ["Gold"] * 300,
+        }
+    )
+    fig = charts.award_scores(awards, "en")
+    [trace] = json.loads(pio.to_json(fig))["data"]
+    scores = trace["y"]  # numbers go as binary: dtype and base64 bytes
+    assert np.frombuffer(base64.b64decode(scores["bdata"]), scores["dtype"]).tolist() == [
+        80.0 + i % 20 for i in range(300)
+    ]
+    assert trace["x"][:2] == ["2015-01-01T00:00:00", "2015-01-02T00:00:00"]
+    assert trace["customdata"][299] == ["Cluster 299", "Gold"]

@@ -12,7 +12,7 @@ import plotly.io as pio
 from .. import theme
 from ..contract import LEVELS
 from ..i18n import t
-from .traces import Frame, Trace, columns, pattern, record, split
+from .traces import Frame, Trace, as_arrays, columns, pattern, record, split
 
 # Streamlit's chart theme styles every figure in the browser; building plotly's own default
 # template into each figure only costs time (about a third of a page rerun).
@@ -174,7 +174,7 @@ def style(
         look[f"{axis}axis"] = {**padded, **mine, **_axis(traces, axis, key, lang)}
     if notes:
         look["annotations"] = notes
-    return go.Figure(data=list(traces), layout={**own, **look})
+    return go.Figure(data=[as_arrays(trace) for trace in traces], layout={**own, **look})
 
 
 def nok_hover(axis: str, lang: str) -> str:

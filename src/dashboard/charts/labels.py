@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -174,14 +173,11 @@ def award_timeline(
 
 
 def _running_latest(awards: pd.DataFrame) -> list[str]:
-    """The clusters, those whose labels run latest first."""
-    latest: dict[str, np.datetime64] = {}
-    for cluster, until in zip(awards["cluster"], stamps(awards["valid_until"]), strict=True):
-        if pd.notna(cluster):
-            known = latest.get(cluster, np.datetime64("NaT"))
-            latest[cluster] = until if np.isnat(known) or until > known else known
-    names = sorted(latest)  # as a groupby gives them, so that equal dates keep their places
-    return [names[i] for i in ranked([latest[name] for name in names], descending=True)]
+    """The clusters, those whose labels run latest first (ties in the order of their names)."""
+    until = pd.Series(stamps(awards["valid_until"]), index=awards["cluster"].to_numpy())
+    latest = until.groupby(level=0).max()  # by name, as sorted() gives them; no name, no row
+    names = latest.index.tolist()
+    return [names[i] for i in ranked(latest.to_numpy(), descending=True)]
 
 
 def _confirmed(confirmations: pd.DataFrame, clusters: set[str], lang: str) -> list[Trace]:

@@ -13,7 +13,7 @@ from . import cache
 
 PAGE = "glossary"
 # The entries a level, label or status column or filter is explained by.
-LEVELS = ("arena", "arena_pro", "nce", "gce", "mature", "nic_levels")
+LEVELS = ("arena", "arena_pro", "nce", "gce", "mature", "hub_node", "nic_levels")
 LABELS = ("label_validity", "bronze", "silver", "gold")
 STATUSES = ("status_valid", "status_expiring", "status_expired")
 PROVENANCES = ("published", "estimate")
