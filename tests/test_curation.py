@@ -188,8 +188,7 @@ def test_the_two_pilot_hub_nodes_of_the_2021_round(con):
     }
     assert period_end(con, "helseinn", "Hub-node") == D("2024-11-14")
     in_2023 = con.execute(
-        "SELECT count(*) FROM programme_periods WHERE level = 'Hub-node' "
-        "AND DATE '2023-06-30' BETWEEN start_date AND end_date"
+        "SELECT count(*) FROM level_on(DATE '2023-06-30') WHERE level = 'Hub-node'"
     ).fetchone()[0]
     assert in_2023 == 2
 

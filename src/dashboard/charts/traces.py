@@ -1,5 +1,6 @@
 """From an extract's few rows to plotly traces, as plotly express would draw them but at a
-fraction of its cost: one trace per group in express's order and colours, rows as plain lists.
+fraction of its cost: one trace per group in express's order and colours, rows as plain lists
+(a long trace's as arrays, once, as the figure is made: `as_arrays`).
 
 A trace is a plain dict with its plotly `type` ("bar", "scatter", ...): the figure checks it,
 once, as it is made (a go.Bar made first would be checked again there, at twice the cost).
@@ -163,7 +164,8 @@ def as_arrays(trace: Trace) -> Trace:
 
 
 def _array(values: list) -> np.ndarray:
-    array = np.asarray(values) if not isinstance(values[0], list) else None
-    if array is not None and array.dtype.kind in "iuf":
-        return array
+    if isinstance(values[0], int | float) and not isinstance(values[0], bool):
+        numbers = np.asarray(values)
+        if numbers.dtype.kind in "iuf":  # a gap (None) or a word among them keeps them objects
+            return numbers
     return np.asarray(values, dtype=object)
