@@ -107,18 +107,6 @@ CREATE TABLE label_intervals AS
         CASE WHEN matches OR label IS NULL THEN source_url END AS source_url
     FROM shown;
 
--- Label status of every cluster as of a date (a range lookup in label_intervals), so any past
--- day can be browsed as it was. A cluster without an interval on the date has no label: none.
-CREATE MACRO label_status(d) AS TABLE
-    SELECT c.cluster_id, i.label, i.last_label, i.awarded_on, i.valid_until, i.score_pct,
-           CASE WHEN i.counts_down THEN CAST(i.valid_until - d AS INTEGER) END AS days_left,
-           coalesce(i.status, 'none') AS status, i.basis, i.confirmed_on, i.provenance,
-           i.source_url
-    FROM clusters AS c
-    LEFT JOIN label_intervals AS i
-      ON i.cluster_id = c.cluster_id AND i.starts_on <= d
-     AND (i.ends_before IS NULL OR d < i.ends_before);
-
 -- Per table and year, the clusters in the programme with a row, and whether it is published
 -- (the `coverage` extract reads the years up to its date).
 CREATE TABLE coverage_by_year AS
@@ -190,8 +178,73 @@ CREATE MACRO counties_on(d) AS TABLE
     SELECT county FROM counties
     WHERE valid_from <= d AND (valid_until IS NULL OR valid_until >= d);
 
--- The county of each cluster on a date (a range lookup in cluster_counties); a cluster without
--- a row on the date has no county known.
+-- Each cluster's state between the days it changes, with its facts beside it: its level (from
+-- programme_periods), label status (label_intervals), county (cluster_counties) and whether its
+-- region (the county it is in today) is a county then, as intervals [starts_on, ends_before) in
+-- which only the count of days left changes (NULL: open; the first interval of each cluster
+-- starts before any record). Every page's scope is one range lookup here, not a join of
+-- lookups, which costs more to plan than to run.
+CREATE TABLE cluster_states AS
+    WITH changes AS (
+        SELECT DISTINCT cluster_id, d FROM (
+            SELECT cluster_id, start_date AS d FROM programme_periods
+            UNION ALL SELECT cluster_id, end_date + 1 FROM programme_periods
+            UNION ALL SELECT cluster_id, starts_on FROM label_intervals
+            UNION ALL SELECT cluster_id, valid_from FROM cluster_counties
+            UNION ALL SELECT cluster_id, valid_until + 1 FROM cluster_counties
+            UNION ALL
+            SELECT c.cluster_id, unnest([k.valid_from, k.valid_until + 1])
+            FROM clusters AS c JOIN counties AS k ON k.county = c.region
+        ) WHERE d IS NOT NULL
+        UNION ALL SELECT cluster_id, NULL FROM clusters
+    ),
+    spans AS (
+        SELECT cluster_id, d AS starts_on,
+               lead(d) OVER (PARTITION BY cluster_id ORDER BY d NULLS FIRST) AS ends_before
+        FROM changes
+    )
+    SELECT
+        s.cluster_id, s.starts_on, s.ends_before,
+        c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
+        c.region, c.city, k.county, k.basis AS county_basis,
+        EXISTS (SELECT 1 FROM counties_on(s.starts_on) AS t WHERE t.county = c.region)
+            AS region_in_force,
+        p.level, i.label, i.last_label, coalesce(i.status, 'none') AS status, i.awarded_on,
+        i.valid_until, i.counts_down, i.score_pct, i.basis, i.confirmed_on,
+        i.provenance AS label_provenance, i.source_url AS label_source_url,
+        c.website, c.org_number, c.eccp_url, c.source_url, c.former_names, c.successor_id
+    FROM spans AS s
+    JOIN clusters AS c USING (cluster_id)
+    JOIN opportunity_areas AS a USING (area_id)
+    LEFT JOIN programme_periods AS p
+      ON p.cluster_id = s.cluster_id AND p.start_date <= s.starts_on
+     AND (p.end_date IS NULL OR p.end_date >= s.starts_on)
+    LEFT JOIN label_intervals AS i
+      ON i.cluster_id = s.cluster_id AND i.starts_on <= s.starts_on
+     AND (i.ends_before IS NULL OR s.starts_on < i.ends_before)
+    LEFT JOIN cluster_counties AS k
+      ON k.cluster_id = s.cluster_id AND k.valid_from <= s.starts_on
+     AND (k.valid_until IS NULL OR k.valid_until >= s.starts_on);
+
+-- Every cluster as it stood on a date, so any past day can be browsed as it was; days_left only
+-- while a label is held (an expired label has its expiry date, not a negative count).
+CREATE MACRO cluster_state_on(d) AS TABLE
+    SELECT * EXCLUDE (starts_on, ends_before, counts_down),
+           CASE WHEN counts_down THEN CAST(valid_until - d AS INTEGER) END AS days_left
+    FROM cluster_states
+    WHERE (starts_on IS NULL OR starts_on <= d) AND (ends_before IS NULL OR d < ends_before);
+
+-- The level each cluster held on a date (none outside the programme).
+CREATE MACRO level_on(d) AS TABLE
+    SELECT cluster_id, level FROM cluster_state_on(d) WHERE level IS NOT NULL;
+
+-- Every cluster's label status on a date: a cluster without a label has status none.
+CREATE MACRO label_status(d) AS TABLE
+    SELECT cluster_id, label, last_label, awarded_on, valid_until, score_pct, days_left, status,
+           basis, confirmed_on, label_provenance AS provenance, label_source_url AS source_url
+    FROM cluster_state_on(d);
+
+-- The county of each cluster on a date; a cluster without one on the date has no county known.
 CREATE MACRO county_on(d) AS TABLE
-    SELECT cluster_id, county, basis FROM cluster_counties
-    WHERE valid_from <= d AND (valid_until IS NULL OR valid_until >= d);
+    SELECT cluster_id, county, county_basis AS basis FROM cluster_state_on(d)
+    WHERE county IS NOT NULL;

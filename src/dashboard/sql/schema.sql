@@ -1,5 +1,5 @@
--- The store's own tables, macros and views. The contract's typed tables (clusters, periods,
--- awards, ...) are made from data/datapackage.json by dashboard.ddl and are created first.
+-- The store's own tables (macros over the data are in derived.sql). The contract's typed tables
+-- (clusters, periods, awards, ...) are made from data/datapackage.json by dashboard.ddl, first.
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 
@@ -11,12 +11,6 @@ CREATE TABLE import_log (
     row_counts VARCHAR NOT NULL,   -- JSON: per table, rows added / changed / unchanged
     content_hash VARCHAR NOT NULL  -- sha256 of the files' names and content
 );
-
--- The level each cluster held on a date (NULL outside the programme).
-CREATE MACRO level_on(d) AS TABLE
-    SELECT cluster_id, level
-    FROM programme_periods
-    WHERE start_date <= d AND (end_date IS NULL OR end_date >= d);
 
 -- A rule's number (see the rules table).
 CREATE MACRO rule_value(id) AS (SELECT value FROM rules WHERE rule_id = id);

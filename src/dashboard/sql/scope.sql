@@ -7,27 +7,16 @@
 -- name that is not a county on the date chooses the clusters in that county today (region), so a
 -- link with today's county keeps working on a past date. The sidebar says which applies.
 WITH scope_all_counties AS (
-    SELECT
-        c.cluster_id, c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
-        c.region, c.city, k.county,
-        l.level, s.label, s.last_label, s.status, s.awarded_on, s.valid_until, s.days_left,
-        s.score_pct, s.basis, s.confirmed_on, s.provenance AS label_provenance,
-        s.source_url AS label_source_url, c.website, c.org_number, c.eccp_url, c.source_url, c.former_names, c.successor_id
-    FROM clusters AS c
-    JOIN opportunity_areas AS a USING (area_id)
-    LEFT JOIN level_on($as_of) AS l USING (cluster_id)
-    LEFT JOIN label_status($as_of) AS s USING (cluster_id)
-    LEFT JOIN county_on($as_of) AS k USING (cluster_id)
-    WHERE (len($areas) = 0 OR list_contains($areas, c.area_id))
-      AND (len($levels) = 0 OR list_contains($levels, l.level))
-      AND (len($labels) = 0 OR list_contains($labels, coalesce(s.label, 'none')))
-      AND (len($clusters) = 0 OR list_contains($clusters, c.cluster_id))
-      AND ($cluster IS NULL OR c.cluster_id = $cluster)
+    SELECT * EXCLUDE (county_basis) FROM cluster_state_on($as_of)
+    WHERE (len($areas) = 0 OR list_contains($areas, area_id))
+      AND (len($levels) = 0 OR list_contains($levels, level))
+      AND (len($labels) = 0 OR list_contains($labels, coalesce(label, 'none')))
+      AND (len($clusters) = 0 OR list_contains($clusters, cluster_id))
+      AND ($cluster IS NULL OR cluster_id = $cluster)
 ),
 scope AS (
-    SELECT * FROM scope_all_counties
+    SELECT * EXCLUDE (region_in_force) FROM scope_all_counties
     WHERE len($regions) = 0
        OR list_contains($regions, county)
-       OR (list_contains($regions, region)
-           AND region NOT IN (SELECT county FROM counties_on($as_of)))
+       OR (list_contains($regions, region) AND NOT region_in_force)
 )
