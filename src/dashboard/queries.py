@@ -139,6 +139,13 @@ def glossary(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     return con.execute(LOOKUP_SQL["glossary"]).df()
 
 
+def glossary_terms(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, str]]:
+    """Each glossary term's names and definitions by term id: what a tooltip looks up (every
+    table header and filter asks for some, so a dict, not a frame to index each time)."""
+    frame = con.execute(LOOKUP_SQL["glossary"]).df().set_index("term_id")
+    return frame[["term_nb", "term_en", "definition_nb", "definition_en"]].to_dict("index")
+
+
 def meta(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
     """Build facts: when the store was built, from which data, and the data's as-of date."""
     return dict(con.execute(LOOKUP_SQL["meta"]).fetchall())

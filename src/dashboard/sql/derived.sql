@@ -15,6 +15,12 @@ CREATE TABLE cluster_year_level AS
          ) AS y(year)
     GROUP BY cluster_id, year;
 
+-- Each funding row with the level its cluster held that year (none outside the programme): the
+-- funding extracts read the level without joining the year table on every query.
+CREATE TABLE funding_levels AS
+    SELECT f.*, y.level
+    FROM funding AS f LEFT JOIN cluster_year_level AS y USING (cluster_id, year);
+
 -- Label status of every cluster on every day, as intervals [starts_on, ends_before) in which
 -- nothing but the count of days left changes. Held: a label whose award is valid on the day, or
 -- that a published confirmation covers. The best held label wins (Gold > Silver > Bronze).

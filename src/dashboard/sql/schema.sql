@@ -1,5 +1,5 @@
--- The store's own tables (macros over the data are in derived.sql). The contract's typed tables
--- (clusters, periods, awards, ...) are made from data/datapackage.json by dashboard.ddl, first.
+-- The store's own tables and the rule macro (the macros over derived tables are in derived.sql).
+-- The contract's typed tables (clusters, periods, awards, ...) are made from data/datapackage.json by dashboard.ddl, first.
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 

@@ -29,7 +29,31 @@ Key = str
 T = TypeVar("T")
 
 
-@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600)
+@dataclass(frozen=True)
+class Ref:
+    """An extract named rather than passed to a chart, so the figure's cache key is the request
+    (a few strings) instead of the rows, which would be hashed on every rerun."""
+
+    name: str
+    filters: Filters
+    cluster_id: str | None = None
+    months: int = DEFAULT_MONTHS
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """A per-store lookup (one of LOOKUPS) named rather than passed to a chart, as Ref."""
+
+    name: str
+
+
+# The cache keys' frozen dataclasses (strings, dates, numbers) are named by their repr, which
+# says every field: Streamlit's own hashing walks them field by field, several times slower on
+# every cached call a rerun makes.
+BY_REPR = {Filters: repr, Ref: repr, Lookup: repr}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64, ttl=3600, hash_funcs=BY_REPR)
 def _extract(
     key: Key, name: str, filters: Filters, cluster_id: str | None, months: int
 ) -> pd.DataFrame:
@@ -72,30 +96,13 @@ provenance_counts = _per_store(queries.provenance_counts)
 imports = _per_store(queries.imports)
 rules = _per_store(queries.rules)
 glossary = _per_store(queries.glossary)
+glossary_terms = _per_store(queries.glossary_terms)
 store_facts = _per_store(about.store_facts)  # what a workbook or calendar says of itself
 
 
 LOOKUPS: dict[str, Callable[[], Any]] = {
     lookup.__name__: lookup for lookup in (opportunity_areas, cluster_facts, rules)
 }
-
-
-@dataclass(frozen=True)
-class Ref:
-    """An extract named rather than passed to a chart, so the figure's cache key is the request
-    (a few strings) instead of the rows, which would be hashed on every rerun."""
-
-    name: str
-    filters: Filters
-    cluster_id: str | None = None
-    months: int = DEFAULT_MONTHS
-
-
-@dataclass(frozen=True)
-class Lookup:
-    """A per-store lookup (one of LOOKUPS) named rather than passed to a chart, as Ref."""
-
-    name: str
 
 
 # DuckDB releases the GIL while it plans and runs a query: a page's extracts, fetched together,
@@ -127,7 +134,7 @@ def _resolved(arg: Any) -> Any:
     return arg
 
 
-@st.cache_resource(show_spinner=False, max_entries=256)
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=BY_REPR)
 def _figure(
     key: Key, name: str, _builder: Callable[..., go.Figure], args: tuple, title: str | None
 ) -> go.Figure:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import pandas as pd
 import streamlit as st
 
 from ..i18n import t
@@ -17,10 +16,6 @@ LEVELS = ("arena", "arena_pro", "nce", "gce", "mature", "hub_node", "nic_levels"
 LABELS = ("label_validity", "bronze", "silver", "gold")
 STATUSES = ("status_valid", "status_expiring", "status_expired")
 PROVENANCES = ("published", "estimate")
-
-
-def _entries() -> pd.DataFrame:
-    return cache.glossary().set_index("term_id")
 
 
 def link(term_id: str) -> str:
@@ -36,9 +31,9 @@ def anchor(term_id: str) -> str:
 
 def help_for(*term_ids: str, lang: str) -> str:
     """A tooltip: each term named and defined, then a link to the first one's glossary entry."""
-    entries = _entries()
+    entries = cache.glossary_terms()
     lines = [
-        f"**{entries.at[term, f'term_{lang}']}**: {entries.at[term, f'definition_{lang}']}"
+        f"**{entries[term][f'term_{lang}']}**: {entries[term][f'definition_{lang}']}"
         for term in term_ids
     ]
     lines.append(f"[{t('glossary.more', lang)} ↗]({link(term_ids[0])})")
