@@ -9,10 +9,11 @@ from dashboard.web import cache, frame, terms, widgets
 filters, lang = frame.context()
 frame.page_header("page.labels", filters, lang, *terms.LABELS)
 
-labels, *_ = cache.extracts_of(  # the rest are drawn below
+labels, _, awards, confirmations = cache.extracts_of(  # drawn in turn below
     cache.Ref("labels", filters),
     cache.Ref("label_counts", filters),
     cache.Ref("awards", filters),
+    cache.Ref("confirmations", filters),
 )
 st.subheader(t("labels.status_title", lang), help=terms.help_for(*terms.STATUSES, lang=lang))
 if labels.empty:
@@ -47,7 +48,6 @@ widgets.chart(
 )
 widgets.download("label_counts", filters, lang)
 
-awards = cache.extract("awards", filters)
 widgets.chart(charts.award_scores, cache.Ref("awards", filters), lang)
 st.caption(t("labels.history_note", lang))
 if not awards.empty:
@@ -72,7 +72,6 @@ widgets.download("awards", filters, lang)
 
 st.subheader(t("labels.confirmations", lang))
 st.caption(t("labels.confirmations_note", lang))
-confirmations = cache.extract("confirmations", filters)
 if confirmations.empty:
     st.info(t("common.empty", lang))
 else:
