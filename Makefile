@@ -41,7 +41,7 @@ store: setup
 	$(BIN)/python -m dashboard build
 
 run: store
-	$(BIN)/streamlit run app.py --server.port $(PORT) --server.headless true
+	$(BIN)/python -m dashboard serve --server.port $(PORT) --server.headless true
 
 test: setup chromium node_modules/.installed
 	$(BIN)/ruff check .

@@ -5,7 +5,6 @@ a cluster against its level's peers where enough peers have a figure."""
 import streamlit as st
 
 from dashboard import charts
-from dashboard.filters import Filters
 from dashboard.i18n import number, t
 from dashboard.web import cache, frame, widgets
 
@@ -14,9 +13,12 @@ MIN_PEERS = 5
 filters, lang = frame.context()
 frame.page_header("page.results", filters, lang, "members", "excess_value_creation")
 
-members, clusters, _ = cache.extracts_of(
+# every cluster's latest count, whatever the filters: a cluster's peers are all at its level
+everyone = cache.Ref("members", filters.programme_wide)
+members, clusters, latest, _ = cache.extracts_of(
     cache.Ref("members", filters),
     cache.Ref("clusters", filters),
+    everyone,
     cache.Ref("programme_figures", filters.programme_wide),  # drawn below
 )
 in_programme = clusters["level"].notna().sum()
@@ -68,8 +70,7 @@ else:
         t("results.peer_cluster", lang), list(names), format_func=names.get, key="w_peer"
     )
     level = counted.set_index("cluster_id").loc[peer, "level"]
-    peer_filters = Filters(levels=(level,), as_of=filters.as_of)
-    peers = cache.extract("members", peer_filters)
+    peers = latest[latest["level"] == level]
     if len(peers) - 1 < MIN_PEERS:
         st.info(
             t(
@@ -81,5 +82,5 @@ else:
             )
         )
     else:
-        widgets.chart(charts.peer_comparison, cache.Ref("members", peer_filters), peer, lang)
+        widgets.chart(charts.peer_comparison, everyone, peer, lang)
 widgets.download("results", filters, lang)

@@ -177,8 +177,8 @@ def test_programme_results_draw_only_the_years_the_record_gives(con):
 
 
 def test_peer_comparison_marks_the_cluster_and_the_peers_median(con):
-    peers = queries.extract(con, "members", Filters(levels=("Arena Pro",), as_of=ON))
-    fig = charts.peer_comparison(peers, "norwegian-offshore-wind", "en")
+    members = queries.extract(con, "members", Filters(as_of=ON))  # every level: the chart picks
+    fig = charts.peer_comparison(members, "norwegian-offshore-wind", "en")
     own = next(tr for tr in fig.data if tr.name == "This cluster")
     assert list(own.y) == ["Norwegian Offshore Wind Cluster"] and list(own.x) == [340]
     # the other Arena Pro clusters with a count by then (data/results.csv): Ocean Hyway 20,

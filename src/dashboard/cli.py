@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import duckdb
 
-from . import cli_parser, config, estimates, filters, importer, store, synth
+from . import cli_parser, config, estimates, filters, importer, serve, store, synth
 from .i18n import default_language
 from .validate import ValidationError
 
@@ -179,7 +179,11 @@ def _brief(args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     """Run one command; returns the process exit code."""
     parser = cli_parser.parser()
-    args = parser.parse_args(argv)
+    args, rest = parser.parse_known_args(argv)  # what follows `serve` is Streamlit's
+    if args.command == "serve":
+        serve.run(rest)  # does not return
+    if rest:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
     if (
         args.command == "export"
         and args.format == "ics"

@@ -70,6 +70,12 @@ def parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
+    sub.add_parser(
+        "serve",
+        help="serve the dashboard (streamlit run app.py, set up to keep memory down); "
+        "Streamlit's own options follow, e.g. --server.port 8501",
+    )
+
     build = sub.add_parser("build", help="validate data/ and build the DuckDB store atomically")
     build.add_argument(
         "--data", type=Path, default=None, help="contract CSV folder (default data/)"

@@ -3,14 +3,13 @@ start it against a given store, wait for its health check, and stop it."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
 from typing import IO
 
+from . import serve
 from .config import ROOT
 
 
@@ -24,23 +23,20 @@ def launch(
 ) -> subprocess.Popen:
     """`streamlit run app.py` headless on 127.0.0.1:`port`, serving the store at `db`
     (`options`: more `--section.option=value` flags, e.g. another secrets file)."""
-    environment = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_DATA": str(data), **env}
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "app.py",
-        "--server.headless",
-        "true",
-        "--server.port",
-        str(port),
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        *options,
-    ]
+    command = serve.command(
+        [
+            "--server.headless",
+            "true",
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--browser.gatherUsageStats",
+            "false",
+            *options,
+        ]
+    )
+    environment = serve.environment(DASHBOARD_DB=str(db), DASHBOARD_DATA=str(data), **env)
     return subprocess.Popen(
         command, cwd=ROOT, env=environment, stdout=log, stderr=subprocess.STDOUT
     )

@@ -95,9 +95,11 @@ def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: st
     return style(markers, lang, title, "axis.year", unit, legend, layout=layout)
 
 
-def peer_comparison(peers: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
-    """A cluster's latest published member count among the clusters at its level (`members`
-    for that level), with the peers' median as a line."""
+def peer_comparison(members: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
+    """A cluster's latest published member count among its peers, the clusters of `members`
+    (the latest counts) at its level, with the peers' median as a line."""
+    level = members["level"][members["cluster_id"] == cluster_id]
+    peers = members[members["level"] == level.iloc[0]] if len(level) else members.iloc[:0]
     if peers.empty:
         return empty_figure(t("results.peers_title", lang), lang)
     cells = columns(

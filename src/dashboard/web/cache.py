@@ -121,9 +121,13 @@ def extracts_of(*refs: Ref) -> list[pd.DataFrame]:
             add_script_run_ctx(threading.current_thread(), ctx)
         return extract(ref.name, ref.filters, ref.cluster_id, ref.months)
 
-    if len(refs) < 2:
-        return [fetch(ref) for ref in refs]
-    return list(_FETCHERS.map(fetch, refs))
+    distinct = list(dict.fromkeys(refs))  # a Ref named twice is fetched once
+    if len(distinct) < 2:
+        fetched = [fetch(ref) for ref in distinct]
+    else:
+        fetched = list(_FETCHERS.map(fetch, distinct))
+    by_ref = dict(zip(distinct, fetched, strict=True))
+    return [by_ref[ref] for ref in refs]
 
 
 def _resolved(arg: Any) -> Any:

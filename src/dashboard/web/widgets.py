@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .. import extracts, ics, theme, workbook
+from .. import extracts, theme
 from ..filters import DEFAULT_MONTHS, Filters
 from ..i18n import CATALOGUE, number, t
 from ..i18n import date as format_date
@@ -80,11 +80,17 @@ def download(
     def csv() -> bytes:
         return extracts.to_csv(rows(), lang)
 
+    # openpyxl and icalendar load on a first Excel or calendar download, not with every page:
+    # a server that never writes one keeps 10 MB less resident
     def xlsx() -> bytes:
+        from .. import workbook
+
         facts = cache.store_facts()
         return workbook.xlsx_bytes(rows(), name, filters, lang, facts, cluster_id, months)
 
     def ics_file() -> bytes:
+        from .. import ics
+
         return ics.ics_bytes(rows(), filters, lang, cache.store_facts(), cluster_id, months)
 
     kinds = [
