@@ -33,7 +33,14 @@ def comparison(picked: tuple[str, ...]) -> None:
     # The picked clusters as of the sidebar's date, whatever its other filters select.
     scope = Filters(as_of=filters.as_of, clusters=picked)
     st.caption(t("compare.scope", lang, date=date(scope.date, lang)))
-    (coverage,) = cache.extracts_of(cache.Ref("compare_coverage", scope))
+    coverage, *_ = cache.extracts_of(  # the rest are drawn in turn below
+        cache.Ref("compare_coverage", scope),
+        cache.Ref("periods", scope),
+        cache.Ref("awards", scope),
+        cache.Ref("confirmations", scope),
+        cache.Ref("compare_members", scope),
+        cache.Ref("compare_funding", scope),
+    )
     rows = tuple(coverage["cluster"])  # the picked order, top down and in every legend
 
     st.subheader(t("compare.coverage", lang))
