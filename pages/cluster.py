@@ -15,8 +15,8 @@ labels_of = cache.cluster_names()
 # them stays shown, and the page says it lies outside the filters.
 # Without a choice it opens on the first of them in the programme on the date.
 selected = cache.extract("clusters", filters)
-inside = list(selected["cluster_id"])
-running = list(selected.loc[selected["level"].notna(), "cluster_id"])
+inside = selected["cluster_id"].tolist()  # at once: a list() of Arrow strings goes one by one
+running = selected.loc[selected["level"].notna(), "cluster_id"].tolist()
 wanted = st.session_state.get("w_cluster", st.query_params.get("cluster"))
 options = inside or list(labels_of)
 if wanted in labels_of and wanted not in options:

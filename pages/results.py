@@ -4,7 +4,7 @@ a cluster against its level's peers where enough peers have a figure."""
 
 import streamlit as st
 
-from dashboard import charts
+from dashboard import charts, summaries
 from dashboard.i18n import number, t
 from dashboard.web import cache, frame, widgets
 
@@ -69,8 +69,8 @@ else:
     peer = st.selectbox(
         t("results.peer_cluster", lang), list(names), format_func=names.get, key="w_peer"
     )
-    level = counted.set_index("cluster_id").loc[peer, "level"]
-    peers = latest[latest["level"] == level]
+    peers = summaries.peers_of(latest, peer)  # the picked cluster has a count: it is among them
+    level = peers["level"].iloc[0]
     if len(peers) - 1 < MIN_PEERS:
         st.info(
             t(

@@ -1,6 +1,6 @@
-"""What the overview counts, from the extracts: clusters per level and labels held; and how a
-cluster's label status and place on the date are said (the profile page and its board brief say
-them alike).
+"""What the overview counts, from the extracts: clusters per level and labels held; a cluster's
+peers (the results page and its chart pick them alike); and how a cluster's label status and
+place on the date are said (the profile page and its board brief say them alike).
 
 Pure pandas, so the numbers a funder reads are unit-tested against the store. What needs
 attention is decided in SQL (the `attention` extract), where the label rules live.
@@ -92,3 +92,10 @@ def unplaced(by_county: pd.DataFrame) -> int:
     `county_counts` row without a county): they are not on the map."""
     rows = by_county[by_county["county"].isna()]
     return int(rows["in_programme"].sum())
+
+
+def peers_of(members: pd.DataFrame, cluster_id: str) -> pd.DataFrame:
+    """The rows of `members` (the latest counts) at the level of `cluster_id`, its own included:
+    a cluster's peers are the clusters at its level (none where it has no row)."""
+    level = members["level"][members["cluster_id"] == cluster_id]
+    return members[members["level"] == level.iloc[0]] if len(level) else members.iloc[:0]

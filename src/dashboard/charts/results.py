@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from .. import theme
 from ..i18n import number as number_text
 from ..i18n import t
+from ..summaries import peers_of
 from .common import area_names, empty_figure, style, translated
 from .traces import PX_COLOURS, assigned, columns, grouped, kept, pattern, record, split
 
@@ -96,10 +97,9 @@ def programme_results(figures: pd.DataFrame, measures: tuple[str, ...], lang: st
 
 
 def peer_comparison(members: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
-    """A cluster's latest published member count among its peers, the clusters of `members`
-    (the latest counts) at its level, with the peers' median as a line."""
-    level = members["level"][members["cluster_id"] == cluster_id]
-    peers = members[members["level"] == level.iloc[0]] if len(level) else members.iloc[:0]
+    """A cluster's latest published member count among its peers (`peers_of` in `members`),
+    with the peers' median as a line."""
+    peers = peers_of(members, cluster_id)
     if peers.empty:
         return empty_figure(t("results.peers_title", lang), lang)
     cells = columns(

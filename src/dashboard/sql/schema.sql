@@ -1,5 +1,6 @@
--- The store's own tables and the rule macro (the macros over derived tables are in derived.sql).
--- The contract's typed tables (clusters, periods, awards, ...) are made from data/datapackage.json by dashboard.ddl, first.
+-- The store's own tables and the rule macro (the macros over derived tables are in
+-- derived.sql). The contract's typed tables (clusters, periods, awards, ...) are made from
+-- data/datapackage.json by dashboard.ddl and are created first.
 
 CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL);
 

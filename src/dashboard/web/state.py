@@ -102,8 +102,8 @@ def page_choice(
 ) -> Any:
     """A page-level choice kept in the URL (`?months=12`); a bad URL value gets a notice."""
     widget = f"w_{param}"
-    by_text = {str(option): option for option in options}
-    if widget not in st.session_state:
+    if widget not in st.session_state:  # the URL is read once, not on every rerun
+        by_text = {str(option): option for option in options}
         raw = st.query_params.get(param)
         st.session_state[widget] = by_text.get(raw, default) if raw is not None else default
         dropped = [Notice("unknown", param, raw)] if raw is not None and raw not in by_text else []
