@@ -187,9 +187,10 @@ CREATE MACRO counties_on(d) AS TABLE
 -- Each cluster's state between the days it changes, with its facts beside it: its level (from
 -- programme_periods), label status (label_intervals), county (cluster_counties) and whether its
 -- region (the county it is in today) is a county then, as intervals [starts_on, ends_before) in
--- which only the count of days left changes (NULL: open; the first interval of each cluster
--- starts before any record). Every page's scope is one range lookup here, not a join of
--- lookups, which costs more to plan than to run.
+-- which only the count of days left changes (the first interval of each cluster starts at
+-- -infinity, before any record; the last ends at infinity). Every page's scope is one range
+-- lookup here, not a join of lookups, which costs more to plan than to run; open ends are
+-- infinite dates rather than NULL so the lookup is two plain comparisons the scan filters by.
 CREATE TABLE cluster_states AS
     WITH changes AS (
         SELECT DISTINCT cluster_id, d FROM (
@@ -210,7 +211,8 @@ CREATE TABLE cluster_states AS
         FROM changes
     )
     SELECT
-        s.cluster_id, s.starts_on, s.ends_before,
+        s.cluster_id, coalesce(s.starts_on, DATE '-infinity') AS starts_on,
+        coalesce(s.ends_before, DATE 'infinity') AS ends_before,
         c.name AS cluster, c.area_id, a.name_en AS area, a.name_nb AS area_nb,
         c.region, c.city, k.county, k.basis AS county_basis,
         EXISTS (SELECT 1 FROM counties_on(s.starts_on) AS t WHERE t.county = c.region)
@@ -238,7 +240,7 @@ CREATE MACRO cluster_state_on(d) AS TABLE
     SELECT * EXCLUDE (starts_on, ends_before, counts_down),
            CASE WHEN counts_down THEN CAST(valid_until - d AS INTEGER) END AS days_left
     FROM cluster_states
-    WHERE (starts_on IS NULL OR starts_on <= d) AND (ends_before IS NULL OR d < ends_before);
+    WHERE starts_on <= d AND d < ends_before;
 
 -- The level each cluster held on a date (none outside the programme).
 CREATE MACRO level_on(d) AS TABLE

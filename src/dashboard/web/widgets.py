@@ -161,52 +161,82 @@ def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.iloc[first : first + PAGE_ROWS]
 
 
-def _column(column: str, lang: str, shown: pd.DataFrame, frame: pd.DataFrame) -> Any:
-    """The column's config, translating coded cells in `shown` where the screen names them."""
+# Coded cells the screen names: the catalogue prefix and what an empty cell reads.
+NAMED = {
+    "status": ("status", ""),
+    "state": ("status", ""),
+    "label": ("label", "—"),
+    "last_label": ("label", "—"),
+    "level": ("level", "–"),
+    "rule_id": ("rule", "–"),  # rules are named, never shown by id
+    "end_rule": ("rule", "–"),
+    "unit": ("unit", "–"),
+    "provenance": ("provenance", ""),
+    "basis": ("basis", ""),
+    "measure": ("measure", ""),
+}
+
+
+def _config(column: str, lang: str) -> Any:
+    """The column's header, width and tooltip."""
     header = t(f"col.{column}", lang) if f"col.{column}" in COLUMN_KEYS else column
     if column == "source_url":
         return st.column_config.LinkColumn(
             header, display_text=r"https?://(?:www\.)?([^/]+)", width="medium"
         )
     if column in ("status", "state"):
-        shown[column] = shown[column].map(lambda v: t(f"status.{v}", lang) if pd.notna(v) else "")
         return st.column_config.TextColumn(
             t("col.status", lang), width=115, help=terms.help_for(*terms.STATUSES, lang=lang)
         )
     if column in ("label", "last_label"):
-        shown[column] = frame[column].map(lambda v: t(f"label.{v}", lang) if pd.notna(v) else "—")
         return st.column_config.TextColumn(
             t("col.label", lang), width="small", help=terms.help_for(*terms.LABELS, lang=lang)
         )
     if column == "level":
-        shown[column] = frame[column].map(lambda v: t(f"level.{v}", lang) if pd.notna(v) else "–")
         return st.column_config.TextColumn(
             header, width="small", help=terms.help_for(*terms.LEVELS, lang=lang)
         )
-    if column in ("rule_id", "end_rule"):  # rules are named, never shown by id
-        shown[column] = frame[column].map(lambda v: t(f"rule.{v}", lang) if pd.notna(v) else "–")
+    if column in ("rule_id", "end_rule"):
         return st.column_config.TextColumn(header, width="medium")
     if column == "unit":
-        shown[column] = frame[column].map(lambda v: t(f"unit.{v}", lang) if pd.notna(v) else "–")
         return st.column_config.TextColumn(header, width="small")
     if column in ("provenance", "basis", "measure"):
-        shown[column] = shown[column].map(lambda v: t(f"{column}.{v}", lang) if pd.notna(v) else "")
         known = terms.help_for(*terms.PROVENANCES, lang=lang) if column == "provenance" else None
         return st.column_config.TextColumn(header, help=known)
     if column == "amount_nok":
         return st.column_config.NumberColumn(header, format="localized")
     if column in DATE_COLUMNS:
-        shown[column] = frame[column].map(lambda d: format_date(d, lang) if pd.notna(d) else None)
         return st.column_config.TextColumn(header, width=DATE_WIDTH)
     if column == "cluster":
         return st.column_config.TextColumn(header, width=CLUSTER_WIDTH)
-    if column in WRITTEN_TWICE:  # the text written for the reader's language, else the record's
-        if f"{column}_{lang}" in frame:
-            shown[column] = frame[f"{column}_{lang}"].fillna(frame[column])
-        return st.column_config.TextColumn(header, width="large")
-    if column == "issue":
+    if column in WRITTEN_TWICE or column == "issue":
         return st.column_config.TextColumn(header, width="large")
     return st.column_config.Column(header, width="small")
+
+
+def _cells(column: str, frame: pd.DataFrame, lang: str) -> list:
+    """The column's cells as the screen shows them: coded values named, dates written in the
+    reader's way, text written twice in the reader's language (else the record's), and an
+    empty cell as a dash, a number column's written out ("–" for unknown: the grid would draw
+    a missing number as "None"). Lists, not pandas: a page of rows costs pandas more per call
+    than Python spends on every cell."""
+    values = frame[column].tolist()
+    if column in NAMED:
+        prefix, empty = NAMED[column]
+        names = {v: t(f"{prefix}.{v}", lang) for v in set(values) if pd.notna(v)}
+        return [names[v] if pd.notna(v) else empty for v in values]
+    if column in DATE_COLUMNS:
+        return [format_date(d, lang) if pd.notna(d) else "–" for d in values]
+    if column in WRITTEN_TWICE and f"{column}_{lang}" in frame:
+        own = frame[f"{column}_{lang}"].tolist()
+        values = [mine if pd.notna(mine) else v for mine, v in zip(own, values, strict=True)]
+    if not any(pd.isna(v) for v in values):
+        return values
+    if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(
+        frame[column]
+    ):
+        return [number(v, lang) if pd.notna(v) else "–" for v in values]
+    return [v if pd.notna(v) else "–" for v in values]
 
 
 def table(
@@ -221,22 +251,18 @@ def table(
     """A table with translated headers, label/status cells named (and coloured), and links.
     Long tables are shown a page at a time (the download has every row)."""
     frame = _page_of(frame, lang)
-    shown = frame[list(columns)].copy()
-    config: dict[str, object] = {}
+    cells = {column: _cells(column, frame, lang) for column in columns}
+    config: dict[str, object] = {
+        column: _config(column, lang) for column in columns if column != "cluster_id"
+    }
     if profile_link and "cluster_id" in frame:
-        shown.insert(1, "profile", "cluster?cluster=" + frame["cluster_id"])
+        links = ["cluster?cluster=" + cluster for cluster in frame["cluster_id"].tolist()]
+        first, *rest = cells.items()  # the link beside the row's first column
+        cells = dict([first, ("profile", links), *rest])
         config["profile"] = st.column_config.LinkColumn(
             t("col.profile", lang), display_text=t("common.open", lang) + " ↗", width="small"
         )
-    for column in columns:
-        if column != "cluster_id":
-            config[column] = _column(column, lang, shown, frame)
-    for column in shown.columns:
-        if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
-            shown[column] = shown[column].fillna("–")
-        elif pd.api.types.is_numeric_dtype(shown[column]) and shown[column].isna().any():
-            # The grid draws a missing number as "None": write the column out, "–" for unknown.
-            shown[column] = [number(v, lang) if pd.notna(v) else "–" for v in shown[column]]
+    shown = pd.DataFrame(cells)
     fit = (len(shown) + 1) * ROW_PX + 3  # a box as tall as the rows: `height` is the most
     if height == "auto":
         height = fit if len(shown) < SHOWN_ROWS else "auto"
@@ -246,7 +272,7 @@ def table(
     painted = [c for c in COLOURED_COLUMNS if coloured and c in shown]
     styled = shown.style.format(na_rep="–", precision=0) if painted else shown
     for column in painted:
-        colours = frame[column].fillna("none").map(CELL_STYLES).fillna("").tolist()
+        colours = [CELL_STYLES.get(v if pd.notna(v) else "none", "") for v in frame[column]]
         styled = styled.apply(lambda _s, colours=colours: colours, subset=[column])
     st.dataframe(
         styled,
