@@ -122,24 +122,32 @@ def floor_of(con: duckdb.DuckDBPyConnection, compute: Callable, calls: list[tupl
 
 
 def page_times(page: str, db: Path, dates: FreshDates, naive: Callable | None) -> PageTimes:
-    """Warm rerun, cache miss and its floor, and (with `naive`) the naive baseline's miss."""
+    """Warm rerun, cache miss and its floor, and (with `naive`) the naive baseline's miss. The
+    app's and the baseline's misses take turns, run by run, so a machine that slows down for a
+    while slows both alike and their ratio stays like for like."""
     at = open_page(page)
     warm = statistics.median(_timed(at.run) for _ in range(RUNS))
-    misses, floors, queries = [], [], 0
+    baseline = None
+    if naive is not None:
+        with computing_with(naive):
+            baseline = open_page(page)
+            miss(baseline, dates)  # the naive CSV reads are cached from here on
+    misses, floors, naive_misses, queries = [], [], [], 0
     con = store.connect_readonly(db)
-    with computing_with(extracts.extract_frame) as recorder:
+    app = extracts.extract_frame
+    with computing_with(app) as recorder:
         miss(at, dates)  # the first miss also opens the page's caches
         for _ in range(RUNS):
             recorder.calls.clear()
             misses.append(miss(at, dates))
             queries = max(queries, len(recorder.calls))
-            floors.append(floor_of(con, recorder.compute, list(recorder.calls)))
+            floors.append(floor_of(con, app, list(recorder.calls)))
+            if baseline is not None:
+                recorder.compute = naive
+                naive_misses.append(miss(baseline, dates))
+                recorder.compute = app
     con.close()
-    naive_miss = None
-    if naive is not None:
-        with computing_with(naive):
-            at = open_page(page)
-            miss(at, dates)  # the naive CSV reads are cached from here on
-            naive_miss = statistics.median(miss(at, dates) for _ in range(RUNS))
-    floor = statistics.median(floors)
-    return PageTimes(warm, statistics.median(misses), floor, naive_miss, queries)
+    naive_miss = statistics.median(naive_misses) if naive_misses else None
+    return PageTimes(
+        warm, statistics.median(misses), statistics.median(floors), naive_miss, queries
+    )

@@ -15,13 +15,13 @@ frame.page_header("page.results", filters, lang, "members", "excess_value_creati
 
 # every cluster's latest count, whatever the filters: a cluster's peers are all at its level
 everyone = cache.Ref("members", filters.programme_wide)
-members, clusters, latest, _ = cache.extracts_of(
+members, counts, latest, _ = cache.extracts_of(
     cache.Ref("members", filters),
-    cache.Ref("clusters", filters),
+    cache.Ref("level_label_counts", filters),  # the clusters in the programme, counted
     everyone,
     cache.Ref("programme_figures", filters.programme_wide),  # drawn below
 )
-in_programme = clusters["level"].notna().sum()
+in_programme = int(counts["clusters"].sum())
 covered = len(members)
 st.markdown(
     t(

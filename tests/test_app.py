@@ -197,6 +197,16 @@ def test_results_compare_with_peers_only_where_five_have_a_figure():
     assert any("en sammenligning krever minst 5" in i.value for i in at.info)
 
 
+def test_results_count_the_selected_clusters_in_the_programme_on_the_date():
+    # Ten havrommet clusters held a level on 30 June 2016 (data/programme_periods.csv): GCE
+    # Blue Maritime, NODE and Ocean Technology; NCE Aquaculture, Aquatech, Maritime
+    # CleanTech and Seafood Innovation; Arena Innovasjon Torskefisk, Blue Legasea (then an
+    # Arena) and Smart Water Communities.
+    at = open_page("results", {"as_of": "2016-06-30", "area": "havrommet"})
+    coverage = next(m.value for m in at.markdown if "klyngene i programmet" in m.value)
+    assert "av de **10** klyngene i programmet" in coverage
+
+
 def test_health_filter_leaves_only_health_clusters_in_every_table(con):
     health = {
         r[0]
