@@ -131,14 +131,14 @@ def award_timeline(
     title = t("timeline.title", lang)
     if awards.empty:
         return empty_figure(title, lang)
-    cells = columns(awards, "cluster", "label", "state") | {
-        "from": iso(awards["awarded_on"]),
-        "until": iso(awards["valid_until"]),
-        "span_ms": span_ms(awards["awarded_on"], awards["valid_until"], 1),  # to the day after
-    }
     rows = list(clusters) if clusters is not None else _running_latest(awards)[:TIMELINE_CLUSTERS]
     inside = set(rows)
-    cells = kept(cells, [cluster in inside for cluster in cells["cluster"]])
+    drawn = awards[awards["cluster"].isin(inside)]  # their awards only, before any conversion
+    cells = columns(drawn, "cluster", "label", "state") | {
+        "from": iso(drawn["awarded_on"]),
+        "until": iso(drawn["valid_until"]),
+        "span_ms": span_ms(drawn["awarded_on"], drawn["valid_until"], 1),  # to the day after
+    }
     cells["label_name"] = translated(cells["label"], "label", lang)
     cells["state_name"] = translated(cells["state"], "status", lang)
     shown = ("from", "span_ms", "cluster", "label_name", "until", "state_name")
