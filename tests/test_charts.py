@@ -363,4 +363,4 @@ def test_a_long_trace_reaches_the_browser_with_every_value_as_it_was():
         80.0 + i % 20 for i in range(300)
     ]
     assert trace["x"][:2] == ["2015-01-01T00:00:00", "2015-01-02T00:00:00"]
-    assert trace["customdata"][299] == ["Cluster 299", "Gold"]
+    assert trace["hovertext"][299] == "Cluster 299" and trace["name"] == "Gold"

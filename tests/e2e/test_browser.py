@@ -349,3 +349,18 @@ def test_clicking_a_county_on_the_overview_map_filters_by_it(page: Page, server:
         )
     ).to_contain_text("Hordaland")
     assert params(page)["as_of"] == ["2016-06-30"]
+
+
+def test_an_award_score_s_hover_names_the_cluster_label_date_and_score(page: Page, server: str):
+    # Norway Health Tech (then Oslo Medtech) was the first health cluster with Gold, scored 93 %
+    # (innovasjonnorge.no, 2016; data/certifications.csv, dated 1 Jan 2016)
+    open_page(page, server, "labels?lang=en&as_of=2016-06-30&area=helse-og-velferd")
+    chart = page.locator(".js-plotly-plot", has_text="Awards and scores")
+    point = chart.locator(".scatterlayer .points path").first
+    expect(point).to_be_visible(timeout=20_000)
+    point.scroll_into_view_if_needed()
+    box = point.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hover = chart.locator(".hoverlayer .hovertext")
+    expect(hover).to_contain_text("Norway Health Tech")
+    expect(hover).to_contain_text("Gold, 2016-01-01: 93 %")

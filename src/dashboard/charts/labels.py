@@ -23,7 +23,6 @@ from .traces import (
     columns,
     grouped,
     iso,
-    kept,
     pattern,
     ranked,
     record,
@@ -79,37 +78,40 @@ def labels_by_area(counts: pd.DataFrame, areas: pd.DataFrame, lang: str) -> go.F
 
 
 def award_scores(awards: pd.DataFrame, lang: str) -> go.Figure:
-    """Every award with a published score, by date; labels by colour and marker shape."""
+    """Every award with a published score, by date; labels by colour and marker shape (one
+    trace per label, in the order the labels first appear). The hover names the cluster, the
+    label (the trace's name) and the score: a register of thousands of awards is split by label
+    with pandas, not row by row."""
     title = t("labels.history", lang)
-    cells = columns(awards, "score_pct", "cluster", "label")
-    cells["on"] = iso(awards["awarded_on"])
-    scored = kept(cells, [pd.notna(score) for score in cells["score_pct"]])
-    if not scored["score_pct"]:
+    shown = awards[["awarded_on", "score_pct", "cluster", "label"]]  # only these are filtered
+    scored = shown[shown["score_pct"].notna() & shown["label"].notna()]
+    if scored.empty:
         return empty_figure(title, lang)
-    scored["label_name"] = translated(scored["label"], "label", lang)
-    shown = ("on", "score_pct", "cluster", "label_name")
-    values, parts = split(scored, "label_name", shown)
-    colours = assigned(values, colour_map(theme.LABEL_COLOURS, "label", lang), PX_COLOURS)
-    symbols = assigned(values, {}, PX_SYMBOLS)
-    markers = [
-        grouped(
-            "scatter",
-            label,
-            x=part["on"],
-            y=part["score_pct"],
-            mode="markers",
-            marker={
-                "color": colours[label],
-                "symbol": symbols[label],
-                "line": {"color": "#333", "width": 1},
-                "size": 12,
-            },
-            customdata=record(part, "cluster", "label_name"),
-            hovertemplate="%{customdata[0]}<br>%{customdata[1]}, %{x|%Y-%m-%d}: %{y:.0f} %"
-            "<extra></extra>",
+    labels = scored["label"].unique().tolist()  # in the order they first appear
+    names = translated(labels, "label", lang)
+    colours = assigned(names, colour_map(theme.LABEL_COLOURS, "label", lang), PX_COLOURS)
+    symbols = assigned(names, {}, PX_SYMBOLS)
+    markers = []
+    for label, name in zip(labels, names, strict=True):
+        part = scored[scored["label"] == label]
+        markers.append(
+            grouped(
+                "scatter",
+                name,
+                x=iso(part["awarded_on"]),
+                y=part["score_pct"].tolist(),
+                mode="markers",
+                marker={
+                    "color": colours[name],
+                    "symbol": symbols[name],
+                    "line": {"color": "#333", "width": 1},
+                    "size": 12,
+                },
+                hovertext=part["cluster"].tolist(),
+                hovertemplate="%{hovertext}<br>%{fullData.name}, %{x|%Y-%m-%d}: %{y:.0f} %"
+                "<extra></extra>",
+            )
         )
-        for label, part in parts.items()
-    ]
     layout = {"legend": {"tracegroupgap": 0}, "yaxis": {"range": [75, 101]}}
     legend = t("legend.label", lang)
     return style(markers, lang, title, "axis.date", "axis.score", legend, layout=layout)
