@@ -196,12 +196,15 @@ def report(results: dict[int, dict]) -> str:
         "lookups stay cached). In process (AppTest), script start to last element.",
         "- **DuckDB floor**: the extract queries that same run made (recorded, then replayed "
         "alone on a fresh cursor, DataFrame fetch included); **page / floor** is what "
-        "Streamlit, pandas and the charts add on top. The glossary page reads no extract: its "
-        "miss is what the frame (sidebar, navigation, header) costs every page on every run, "
-        "so a page whose queries take less than that cannot stay within 2x of them.",
+        "Streamlit, pandas and the charts add on top. Every page pays for what it draws "
+        "whatever its queries cost: the frame (sidebar, navigation, header), each figure (built "
+        "and sent as JSON) and each table (one with coloured cells through a pandas Styler, "
+        "which costs about as much as a query); a page of short queries cannot stay within 2x "
+        "of them. The glossary page reads no extract: its miss is the frame and its entries.",
         "- **Naive baseline**: the same page, with every extract computed in pandas "
         "(`bench/naive.py`) from CSV reads cached with `st.cache_data` as Streamlit's docs "
-        "teach, on the same kind of cache miss; **naive ÷ app** compares the two misses.",
+        "teach, on the same kind of cache miss; **naive ÷ app** compares the two misses, "
+        "which take turns run by run (a machine whose speed drifts slows both alike).",
         "- **Browser**: one Chromium session, from navigation (a fresh as-of date in the URL) "
         f"to the first chart drawn (– for a page without one), and to the end of the run; median "
         f"of {browser.NAVIGATIONS}.",
