@@ -161,19 +161,11 @@ def _page_of(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return frame.iloc[first : first + PAGE_ROWS]
 
 
-# Coded cells the screen names: the catalogue prefix and what an empty cell reads.
-NAMED = {
-    "status": ("status", ""),
-    "state": ("status", ""),
-    "label": ("label", "—"),
-    "last_label": ("label", "—"),
-    "level": ("level", "–"),
-    "rule_id": ("rule", "–"),  # rules are named, never shown by id
-    "end_rule": ("rule", "–"),
-    "unit": ("unit", "–"),
-    "provenance": ("provenance", ""),
-    "basis": ("basis", ""),
-    "measure": ("measure", ""),
+# Coded cells the screen names: those a reader's download names (extracts.VALUE_NAMES, by
+# catalogue prefix) and the columns only a table shows; what an empty one reads ("" if unsaid).
+NAMED = {**extracts.VALUE_NAMES, "state": "status", "end_rule": "rule", "unit": "unit"}
+EMPTY_NAMED = {column: "—" for column in ("label", "last_label")} | {
+    column: "–" for column in ("level", "rule_id", "end_rule", "unit")
 }
 
 
@@ -220,10 +212,11 @@ def _cells(column: str, frame: pd.DataFrame, lang: str) -> list:
     empty cell as a dash, a number column's written out ("–" for unknown: the grid would draw
     a missing number as "None"). Lists, not pandas: a page of rows costs pandas more per call
     than Python spends on every cell."""
-    values = frame[column].tolist()
+    series = frame[column]
+    values = series.tolist()
     if column in NAMED:
-        prefix, empty = NAMED[column]
-        names = {v: t(f"{prefix}.{v}", lang) for v in set(values) if pd.notna(v)}
+        names = {v: t(f"{NAMED[column]}.{v}", lang) for v in set(values) if pd.notna(v)}
+        empty = EMPTY_NAMED.get(column, "")
         return [names[v] if pd.notna(v) else empty for v in values]
     if column in DATE_COLUMNS:
         return [format_date(d, lang) if pd.notna(d) else "–" for d in values]
@@ -232,9 +225,7 @@ def _cells(column: str, frame: pd.DataFrame, lang: str) -> list:
         values = [mine if pd.notna(mine) else v for mine, v in zip(own, values, strict=True)]
     if not any(pd.isna(v) for v in values):
         return values
-    if pd.api.types.is_numeric_dtype(frame[column]) and not pd.api.types.is_bool_dtype(
-        frame[column]
-    ):
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
         return [number(v, lang) if pd.notna(v) else "–" for v in values]
     return [v if pd.notna(v) else "–" for v in values]
 
